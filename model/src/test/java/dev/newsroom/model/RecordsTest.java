@@ -1,0 +1,73 @@
+package dev.newsroom.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordsTest {
+    private static final Instant NOW = Instant.parse("2015-11-28T12:00:00Z");
+
+    @Test
+    void shouldDeriveIdsAndSiteOfARawArticle() {
+        RawArticle raw = new RawArticle("a-1", null, "https://www.globalresearch.ca/feed", "https://www.globalresearch.ca/x/1",
+                null, null, "<p>summary</p>", null, null, null, null, NOW, null, null);
+
+        assertThat(raw.feedId()).isEqualTo(Ids.feed("https://www.globalresearch.ca/feed"));
+        assertThat(raw.site()).isEqualTo("globalresearch.ca");
+        assertThat(raw.title()).isEmpty();
+        assertThat(raw.categories()).isEmpty();
+        assertThat(raw.bodyHtml()).isEqualTo("<p>summary</p>");
+    }
+
+    @Test
+    void shouldRejectARawArticleWithoutUrl() {
+        assertThatThrownBy(() -> new RawArticle("a-1", null, "https://x.org/feed", " ", null, null, null, null, null,
+                null, null, NOW, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("url is required and must not be blank");
+    }
+
+    @Test
+    void shouldRejectATopicScoreAboveOne() {
+        assertThatThrownBy(() -> new TopicTag("medtop:16000000", "conflict, war and peace", 1.2))
+                .hasMessage("score must be between 0 and 1, was 1.2");
+    }
+
+    @Test
+    void shouldRequireTheCanonicalCopyAmongTheCopiesOfAStory() {
+        StoryCopy original = new StoryCopy("a-1", "https://landdestroyer.blogspot.com/x", "landdestroyer.blogspot.com", "t", NOW, 1.0);
+        StoryCopy copy = new StoryCopy("a-2", "https://globalresearch.ca/x", "globalresearch.ca", "t", NOW, 0.9);
+
+        assertThatThrownBy(() -> new Story("s-1", 1, original, List.of(copy), "t", "", NOW, null, null, null, null))
+                .hasMessage("copies must include the canonical copy a-1");
+    }
+
+    @Test
+    void shouldRejectRevisionZero() {
+        StoryCopy original = new StoryCopy("a-1", "https://x.org/1", "x.org", "t", NOW, 1.0);
+        assertThatThrownBy(() -> new Story("s-1", 0, original, List.of(original), "t", "", NOW, null, null, null, null))
+                .hasMessage("revision must be at least 1, was 0");
+    }
+
+    @Test
+    void shouldTellAHealthyPollFromASickOne() {
+        FeedStatus ok = new FeedStatus(null, "https://x.org/feed", NOW, PollOutcome.NOT_MODIFIED, 304, 0, 0, 12, null);
+        FeedStatus sick = new FeedStatus(null, "https://x.org/feed", NOW, PollOutcome.HTTP_ERROR, 503, 0, 0, 12, "HTTP 503");
+
+        assertThat(ok.healthy()).isTrue();
+        assertThat(sick.healthy()).isFalse();
+    }
+
+    @Test
+    void shouldCopyTheBytesOfADeadLetter() {
+        byte[] bytes = {1, 2, 3};
+        DeadLetter letter = new DeadLetter("streams", "newsroom.raw", 0, 7, bytes, "bad", null, NOW);
+        bytes[0] = 9;
+
+        assertThat(letter.value()).containsExactly(1, 2, 3);
+        assertThat(letter).isEqualTo(new DeadLetter("streams", "newsroom.raw", 0, 7, new byte[] {1, 2, 3}, "bad", "", NOW));
+    }
+}
