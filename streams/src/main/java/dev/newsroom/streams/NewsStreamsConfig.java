@@ -1,0 +1,63 @@
+package dev.newsroom.streams;
+
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.KafkaConnection;
+import dev.newsroom.model.config.Names;
+import dev.newsroom.model.config.Setting;
+import dev.newsroom.streams.internal.DeadLetterDeserializationHandler;
+import dev.newsroom.streams.internal.DeadLetterProcessingHandler;
+import dev.newsroom.streams.internal.DeadLetters;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Everything the streams service needs, validated at start.
+ *
+ * @param applicationId       Kafka Streams application id (consumer group, internal topic prefix)
+ * @param stateDir            where state stores live
+ * @param threads             stream threads in this instance
+ * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once}
+ * @param topics              the topics read and written
+ * @param kafka               how to reach Kafka
+ */
+public record NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
+                                NewsTopics topics, KafkaConnection kafka) {
+
+    public static final Setting<String> APPLICATION_ID = Setting.string(
+            "streams.application-id", "newsroom-streams", "Kafka Streams application id; instances with the same id share the work.");
+    public static final Setting<Path> STATE_DIR = Setting.path(
+            "streams.state-dir", Path.of(".newsroom", "streams"), "Directory for state stores.");
+    public static final Setting<Integer> THREADS = Setting.integer(
+            "streams.threads", 1, 1, 64, "Stream threads in this instance.");
+    public static final Setting<String> PROCESSING_GUARANTEE = Setting.string(
+            "streams.processing-guarantee", StreamsConfig.EXACTLY_ONCE_V2, "exactly_once_v2 or at_least_once.");
+
+    public NewsStreamsConfig {
+        if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new dev.newsroom.model.config.ConfigException("Invalid value '" + processingGuarantee
+                    + "' for streams.processing-guarantee: expected exactly_once_v2 or at_least_once");
+        }
+    }
+
+    public static NewsStreamsConfig from(ConfigSource config) {
+        return new NewsStreamsConfig(config.get(APPLICATION_ID), config.get(STATE_DIR), config.get(THREADS),
+                config.get(PROCESSING_GUARANTEE), Names.topics(config), KafkaConnection.from(config));
+    }
+
+    /** The Kafka Streams properties, derived here and nowhere else. */
+    public Properties streamsProperties() {
+        Properties props = kafka.baseProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.put(DeadLetters.DLQ_TOPIC_CONFIG, topics.dlq().name());
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return props;
+    }
+}
