@@ -1,0 +1,4 @@
+/**
+ * Helpers of the embedded runtime. Not a public API: the types here may change without notice.
+ */
+package dev.newsroom.embedded.internal;
