@@ -1,0 +1,62 @@
+package dev.newsroom.app;
+
+import dev.newsroom.app.internal.Stubs;
+import dev.newsroom.model.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code newsroom} command. Exit codes: 0 success, 1 runtime failure, 2 bad input or usage.
+ */
+@Command(name = "newsroom", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "A streaming news-ingestion pipeline: feeds to Kafka to stories in Elasticsearch.",
+        subcommands = {
+            RunCommand.class,
+            ServiceCommands.Ingest.class,
+            ServiceCommands.Streams.class,
+            ServiceCommands.Indexer.class,
+            Stubs.Feeds.class,
+            SearchCommand.class,
+            Stubs.Story.class,
+            ParseFeedCommand.class,
+            Stubs.Dedup.class,
+            Stubs.Tag.class,
+            Stubs.Bench.class,
+        })
+public final class Newsroom {
+    /** Exit code of a runtime failure (a broker that cannot be reached, Elasticsearch that will not start). */
+    public static final int RUNTIME_FAILURE = 1;
+    /** Exit code of bad input or usage (unknown flag, invalid setting, unreadable file). */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code; for tests and for {@link #main}. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Newsroom());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("newsroom " + commandLine.getCommandName() + ": " + oneLine(e));
+            err.flush();
+            return isBadInput(e) ? BAD_INPUT : RUNTIME_FAILURE;
+        });
+        return cli;
+    }
+
+    static boolean isBadInput(Throwable e) {
+        return e instanceof ConfigException || e instanceof BadInputException;
+    }
+
+    /** The message of an exception as one line, with the cause's when the message alone says little. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

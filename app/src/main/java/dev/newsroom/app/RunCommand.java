@@ -1,0 +1,201 @@
+package dev.newsroom.app;
+
+import dev.newsroom.app.internal.ConnectionOptions;
+import dev.newsroom.app.internal.Lifecycle;
+import dev.newsroom.app.internal.Progress;
+import dev.newsroom.app.internal.TopicProvisioner;
+import dev.newsroom.embedded.ElasticsearchSettings;
+import dev.newsroom.embedded.EmbeddedElasticsearch;
+import dev.newsroom.embedded.EmbeddedKafka;
+import dev.newsroom.indexer.ArticleIndexer;
+import dev.newsroom.indexer.IndexerConfig;
+import dev.newsroom.ingest.FeedList;
+import dev.newsroom.ingest.FeedParseException;
+import dev.newsroom.ingest.FeedSubscriptions;
+import dev.newsroom.ingest.IngestConfig;
+import dev.newsroom.ingest.IngestService;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.ElasticsearchConnection;
+import dev.newsroom.model.config.KafkaConnection;
+import dev.newsroom.model.config.Names;
+import dev.newsroom.model.config.Setting;
+import dev.newsroom.streams.NewsStreamsConfig;
+import dev.newsroom.streams.StreamsService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsroom run}: a real Kafka broker and a real Elasticsearch on this machine, and the three
+ * services against them, until Ctrl-C or SIGTERM. Data stays under {@code --data-dir}, so the next
+ * run resumes.
+ */
+@Command(name = "run", description = "Run the whole pipeline on this machine: embedded Kafka and Elasticsearch plus all services.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    static final Setting<Duration> PROGRESS_INTERVAL = Setting.duration("progress.interval", Duration.ofSeconds(5),
+            Duration.ofSeconds(1), Duration.ofHours(1), "How often `newsroom run` prints its progress line.");
+    static final String DEFAULT_FEEDS = "/dev/newsroom/deploy/feeds.opml";
+    static final String FEEDS_LOADED_MARKER = "default-feeds-loaded";
+
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--feeds", paramLabel = "FILE.opml", description = "Subscribe to the feeds of this OPML file (default: deploy/feeds.opml, loaded on the first run).")
+    Path feeds;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsroom", description = "Where Kafka, Elasticsearch and state keep their data (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092", description = "Kafka port on 127.0.0.1; 0 = any free port (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--elasticsearch-port", paramLabel = "N", defaultValue = "9200", description = "Elasticsearch HTTP port on 127.0.0.1; 0 = any free port (default ${DEFAULT-VALUE}).")
+    int elasticsearchPort;
+
+    @Option(names = "--elasticsearch-heap", paramLabel = "MB", defaultValue = "512", description = "Elasticsearch heap in MiB (default ${DEFAULT-VALUE}).")
+    int elasticsearchHeap;
+
+    @Option(names = "--allow-private-networks", description = "Allow feeds on loopback and private addresses.")
+    boolean allowPrivateNetworks;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often each feed is polled (default 5m).")
+    String pollInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        checkPort("--kafka-port", kafkaPort);
+        checkPort("--elasticsearch-port", elasticsearchPort);
+        Map<String, String> flags = new HashMap<>();
+        flags.put(NewsStreamsConfig.STATE_DIR.key(), dataDir.resolve("streams").toString());
+        flags.put(TopicProvisioner.PARTITIONS.key(), "3");
+        if (allowPrivateNetworks) {
+            flags.put(IngestConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
+        }
+        if (pollInterval != null) {
+            flags.put(IngestConfig.POLL_INTERVAL.key(), pollInterval);
+        }
+        ConfigSource base = connection.config(flags);
+        IngestConfig ingestConfig = IngestConfig.from(base);
+        Duration progressInterval = base.get(PROGRESS_INTERVAL);
+        Files.createDirectories(dataDir);
+
+        Lifecycle lifecycle = new Lifecycle().closeOnShutdown();
+        try {
+            EmbeddedKafka kafka = lifecycle.add("Kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort));
+            log.info("Kafka is up at {} with its data in {}.", kafka.bootstrapServers(), kafka.directory());
+            EmbeddedElasticsearch elasticsearch = lifecycle.add("Elasticsearch", EmbeddedElasticsearch.start(
+                    ElasticsearchSettings.builder(dataDir).httpPort(elasticsearchPort).heapMegabytes(elasticsearchHeap)
+                            .distribution(distribution()).build()));
+            log.info("Elasticsearch {} is up at {}; its log is {}.", elasticsearch.version(), elasticsearch.url(), elasticsearch.logFile());
+
+            ConfigSource config = base.withFlags(Map.of(
+                    KafkaConnection.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+                    ElasticsearchConnection.URL.key(), elasticsearch.url()));
+            return runServices(config, ingestConfig, progressInterval, lifecycle);
+        } catch (RuntimeException | IOException e) {
+            lifecycle.close();
+            throw e;
+        }
+    }
+
+    private int runServices(ConfigSource config, IngestConfig ingestConfig, Duration progressInterval, Lifecycle lifecycle)
+            throws IOException, InterruptedException {
+        NewsTopics topics = Names.topics(config);
+        KafkaConnection kafka = ServiceCommands.connect(config, topics);
+        subscribe(kafka, topics);
+
+        ArticleIndexer indexer = lifecycle.add("indexer", new ArticleIndexer(IndexerConfig.from(config), kafka,
+                ElasticsearchConnection.from(config), topics, Names.indices(config)));
+        StreamsService streams = lifecycle.add("streams", new StreamsService(NewsStreamsConfig.from(config)));
+        IngestService ingest = lifecycle.add("ingest", new IngestService(ingestConfig, kafka, topics,
+                new SimpleMeterRegistry(), Clock.systemUTC()));
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        lifecycle.add("the progress line", stopped::countDown);
+        startThread("newsroom-indexer", indexer, failure);
+        streams.start();
+        startThread("newsroom-ingest", ingest::run, failure);
+
+        try (Progress progress = new Progress(kafka, topics, ingest::snapshot, indexer::snapshot)) {
+            log.info("newsroom is running; data in {}. Stop with Ctrl-C.", dataDir.toAbsolutePath());
+            while (!stopped.await(progressInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info(progress.line());
+                if (failure.get() != null || streams.failed()) {
+                    String cause = failure.get() != null ? Newsroom.oneLine(failure.get()) : "the stream topology stopped after an error";
+                    System.err.println("newsroom run: a service failed: " + cause);
+                    lifecycle.close();
+                    return Newsroom.RUNTIME_FAILURE;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void subscribe(KafkaConnection kafka, NewsTopics topics) throws IOException, InterruptedException {
+        Path marker = dataDir.resolve(FEEDS_LOADED_MARKER);
+        FeedList list;
+        try {
+            if (feeds != null) {
+                list = FeedList.read(feeds, Clock.systemUTC().instant());
+            } else if (!Files.exists(marker)) {
+                try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_FEEDS)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the default feed list " + DEFAULT_FEEDS + " is missing from the build");
+                    }
+                    list = FeedList.read(in, Clock.systemUTC().instant());
+                }
+            } else {
+                return;
+            }
+        } catch (FeedParseException e) {
+            throw new BadInputException("Cannot read feed list " + (feeds != null ? feeds : DEFAULT_FEEDS) + ": " + e.getMessage(), e);
+        }
+        int published = FeedSubscriptions.publish(kafka, topics, list.feeds());
+        list.skipped().forEach(reason -> log.warn("Skipped an entry of the feed list: {}", reason));
+        log.info("Subscribed to {} feeds from {}.", published, feeds != null ? feeds : "the default feed list");
+        if (feeds == null) {
+            Files.writeString(marker, "The default feed list was loaded into Kafka; delete this file to load it again.\n");
+        }
+    }
+
+    private static void startThread(String name, Runnable loop, AtomicReference<Throwable> failure) {
+        Thread thread = new Thread(() -> {
+            try {
+                loop.run();
+            } catch (Throwable e) {
+                log.error("{} stopped after an error: {}", name, e.toString(), e);
+                failure.compareAndSet(null, e);
+            }
+        }, name);
+        thread.start();
+    }
+
+    private static Path distribution() {
+        Path zip = BuildInfo.elasticsearchZip();
+        return zip != null ? zip : ElasticsearchSettings.defaultDistribution();
+    }
+
+    private static void checkPort(String flag, int port) {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("Invalid value " + port + " for " + flag + ": expected a port from 0 (any free port) to 65535");
+        }
+    }
+
+}

@@ -1,0 +1,92 @@
+package dev.newsroom.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.indexer.internal.IndexMappings;
+import dev.newsroom.model.IndexNames;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the composable index templates of {@code news-stories}, {@code news-articles} and
+ * {@code news-feed-status} (one template per index, named like it, whose pattern is the exact
+ * index name so that a prefixed set gets its own templates) and creates the indices that do not
+ * exist yet. Running it again changes nothing: a template is replaced by an identical one and an
+ * existing index is left as it is (a changed mapping applies to indices created afterwards).
+ */
+public final class IndexTemplates {
+    private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
+
+    /** Primary shards per index unless told otherwise: one, for the one-node embedded runtime. */
+    public static final int DEFAULT_SHARDS = 1;
+    /** Replicas per index unless told otherwise: none, for the one-node embedded runtime. */
+    public static final int DEFAULT_REPLICAS = 0;
+
+    private IndexTemplates() {}
+
+    /** {@link #install(ElasticsearchClient, IndexNames, int, int)} with one shard and no replica. */
+    public static TextAnalyzer install(ElasticsearchClient client, IndexNames names) throws IOException {
+        return install(client, names, DEFAULT_SHARDS, DEFAULT_REPLICAS);
+    }
+
+    /**
+     * Chooses the text analyzer (see {@link TextAnalyzer#choose}), puts the three templates and
+     * creates the missing indices.
+     *
+     * @param shards   primary shards of indices created from now on, at least 1
+     * @param replicas replicas of indices created from now on, at least 0
+     * @return the analyzer the templates use for text fields
+     * @throws IOException when Elasticsearch cannot be reached
+     * @throws ElasticsearchException when Elasticsearch refuses a template or an index
+     */
+    public static TextAnalyzer install(ElasticsearchClient client, IndexNames names, int shards, int replicas) throws IOException {
+        if (shards < 1 || replicas < 0) {
+            throw new IllegalArgumentException("shards must be at least 1 and replicas at least 0, were " + shards + " and " + replicas);
+        }
+        TextAnalyzer analyzer = TextAnalyzer.choose(text -> client.indices()
+                .analyze(a -> a.analyzer(TextAnalyzer.ENGLISH.analyzerName()).text(text))
+                .tokens().stream().map(AnalyzeToken::token).toList());
+        if (analyzer == TextAnalyzer.STANDARD) {
+            log.info("Elasticsearch has no english analyzer (module analysis-common is missing); text fields of {}, {} use the standard analyzer.",
+                    names.stories(), names.articles());
+        }
+        for (Map.Entry<String, ObjectNode> template : templates(names, analyzer, shards, replicas).entrySet()) {
+            String name = template.getKey();
+            client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(template.getValue().toString())));
+            createIfAbsent(client, name);
+        }
+        log.info("Index templates for {}, {} and {} are installed (version {}, text analyzer {}).",
+                names.stories(), names.articles(), names.feedStatus(), IndexMappings.TEMPLATE_VERSION, analyzer.analyzerName());
+        return analyzer;
+    }
+
+    /** The template bodies by template (and index) name; what {@link #install} puts. */
+    public static Map<String, ObjectNode> templates(IndexNames names, TextAnalyzer analyzer, int shards, int replicas) {
+        Map<String, ObjectNode> templates = new LinkedHashMap<>();
+        String a = analyzer.analyzerName();
+        templates.put(names.stories(), IndexMappings.storiesTemplate(names.stories(), a, shards, replicas));
+        templates.put(names.articles(), IndexMappings.articlesTemplate(names.articles(), a, shards, replicas));
+        templates.put(names.feedStatus(), IndexMappings.feedStatusTemplate(names.feedStatus(), shards, replicas));
+        return templates;
+    }
+
+    private static void createIfAbsent(ElasticsearchClient client, String index) throws IOException {
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            return;
+        }
+        try {
+            client.indices().create(c -> c.index(index));
+            log.info("Index {} is created from its template.", index);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.newsroom.indexer.internal;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * Writes index operations with one {@code _bulk} request and classifies each item's answer. A
+ * request larger than the cluster takes ({@code http.max_content_length}, 413) is split in halves;
+ * a single document that is still too large is rejected for good.
+ */
+public final class ElasticsearchBulkSink implements BulkSink {
+    private static final int TOO_LARGE = 413;
+
+    private final ElasticsearchClient client;
+
+    public ElasticsearchBulkSink(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public List<ItemOutcome> write(List<IndexAction> actions) throws IOException {
+        BulkResponse response;
+        try {
+            response = client.bulk(request(actions));
+        } catch (ElasticsearchException e) {
+            if (e.status() == TOO_LARGE) {
+                return split(actions);
+            }
+            throw new IOException("Elasticsearch refused the bulk request with status " + e.status() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (httpStatus(e) == TOO_LARGE) {
+                return split(actions);
+            }
+            throw e;
+        }
+        if (response.items().size() != actions.size()) {
+            throw new IOException("Elasticsearch answered " + response.items().size() + " items to a bulk request of " + actions.size());
+        }
+        List<ItemOutcome> outcomes = new ArrayList<>(actions.size());
+        for (BulkResponseItem item : response.items()) {
+            ErrorCause error = item.error();
+            outcomes.add(ItemOutcome.classify(item.status(), error == null ? null : error.type(), error == null ? null : reason(error)));
+        }
+        return outcomes;
+    }
+
+    private List<ItemOutcome> split(List<IndexAction> actions) throws IOException {
+        if (actions.size() == 1) {
+            return List.of(new ItemOutcome.Rejected("request_entity_too_large",
+                    "request_entity_too_large: the document is larger than the cluster's http.max_content_length"));
+        }
+        List<ItemOutcome> outcomes = new ArrayList<>(write(actions.subList(0, actions.size() / 2)));
+        outcomes.addAll(write(actions.subList(actions.size() / 2, actions.size())));
+        return outcomes;
+    }
+
+    /** The bulk request for the actions, in their order. */
+    static BulkRequest request(List<IndexAction> actions) {
+        List<BulkOperation> operations = new ArrayList<>(actions.size());
+        for (IndexAction action : actions) {
+            operations.add(BulkOperation.of(op -> op.index(i -> {
+                i.index(action.index()).id(action.id()).document(action.document());
+                if (action.externalVersion() != null) {
+                    i.version(action.externalVersion()).versionType(VersionType.External);
+                }
+                return i;
+            })));
+        }
+        return BulkRequest.of(b -> b.operations(operations));
+    }
+
+    /** The HTTP status of a failed request whose answer was not an Elasticsearch error body; -1 if none. */
+    static int httpStatus(IOException e) {
+        if (e instanceof TransportException t) {
+            return t.statusCode();
+        }
+        if (e instanceof ResponseException r) {
+            return r.getResponse().getStatusLine().getStatusCode();
+        }
+        return -1;
+    }
+
+    /** The reason and the reasons of its causes, on one line. */
+    static String reason(ErrorCause error) {
+        StringBuilder text = new StringBuilder(error.reason() == null ? "" : error.reason());
+        for (ErrorCause cause = error.causedBy(); cause != null; cause = cause.causedBy()) {
+            text.append("; caused by ").append(cause.type()).append(": ").append(cause.reason());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.newsroom.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
+import dev.newsroom.embedded.testing.NewsroomClusterExtension;
+import dev.newsroom.embedded.testing.TestCluster;
+import dev.newsroom.model.IndexNames;
+import dev.newsroom.model.config.ElasticsearchConnection;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(NewsroomClusterExtension.class)
+class IndexTemplatesIT {
+
+    @Test
+    void shouldInstallTwiceWithoutChangeAndFallBackToStandardOnTheEmbeddedCluster(TestCluster cluster) throws Exception {
+        IndexNames names = IndexNames.withPrefix(cluster.uniquePrefix());
+        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
+
+            TextAnalyzer first = IndexTemplates.install(client, names);
+            TextAnalyzer second = IndexTemplates.install(client, names);
+
+            assertThat(first).isEqualTo(TextAnalyzer.STANDARD);
+            assertThat(second).isEqualTo(TextAnalyzer.STANDARD);
+            List<IndexTemplateItem> templates = client.indices().getIndexTemplate(t -> t.name(names.stories() + "*")).indexTemplates();
+            assertThat(templates).extracting(IndexTemplateItem::name).containsExactly(names.stories());
+            assertThat(templates.get(0).indexTemplate().version()).isEqualTo(1L);
+            for (String index : List.of(names.stories(), names.articles(), names.feedStatus())) {
+                assertThat(client.indices().exists(e -> e.index(index)).value()).as(index).isTrue();
+            }
+            Map<String, Property> properties = client.indices().getMapping(m -> m.index(names.articles()))
+                    .get(names.articles()).mappings().properties();
+            assertThat(properties.get("text").text().analyzer()).isEqualTo("standard");
+            assertThat(properties.get("story_id").isKeyword()).isTrue();
+            assertThat(client.indices().getSettings(s -> s.index(names.stories())).get(names.stories())
+                    .settings().index().numberOfReplicas()).isEqualTo("0");
+        }
+    }
+}

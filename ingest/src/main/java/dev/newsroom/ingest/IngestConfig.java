@@ -1,0 +1,96 @@
+package dev.newsroom.ingest;
+
+import dev.newsroom.ingest.internal.Human;
+import dev.newsroom.model.config.ConfigException;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.Setting;
+import java.time.Duration;
+
+/**
+ * Configuration of the ingest service, validated when built. Each setting is read from the command
+ * line, {@code NEWSROOM_*} environment variables or the config file by {@link #from(ConfigSource)}.
+ *
+ * @param pollInterval         how often each feed is polled; {@value #POLL_INTERVAL_DOC}
+ * @param fetchTimeout         the whole-response deadline of one fetch; {@value #FETCH_TIMEOUT_DOC}
+ * @param fetchMaxBytes        the body cap of one fetch, before and after decompression; {@value #FETCH_MAX_BYTES_DOC}
+ * @param fetchConcurrency     how many fetches run at once; {@value #FETCH_CONCURRENCY_DOC}
+ * @param allowPrivateNetworks whether feeds on loopback or private addresses may be fetched; default false
+ * @param groupId              the Kafka consumer group that splits the feeds among ingest instances;
+ *                             default {@code newsroom-ingest}
+ */
+public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fetchMaxBytes, int fetchConcurrency,
+                           boolean allowPrivateNetworks, String groupId) {
+
+    static final String POLL_INTERVAL_DOC = "default 5m, from 10s to 24h";
+    static final String FETCH_TIMEOUT_DOC = "default 20s, from 1s to 5m";
+    static final String FETCH_MAX_BYTES_DOC = "default 10m, from 64k to 100m";
+    static final String FETCH_CONCURRENCY_DOC = "default 8, from 1 to 64";
+
+    private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(24);
+    private static final Duration MIN_FETCH_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_FETCH_TIMEOUT = Duration.ofMinutes(5);
+    private static final long MIN_FETCH_MAX_BYTES = 64L << 10;
+    private static final long MAX_FETCH_MAX_BYTES = 100L << 20;
+    private static final int MIN_FETCH_CONCURRENCY = 1;
+    private static final int MAX_FETCH_CONCURRENCY = 64;
+
+    /** {@code poll.interval}: how often each feed is polled (default 5m, 10s to 24h). */
+    public static final Setting<Duration> POLL_INTERVAL = Setting.duration("poll.interval", Duration.ofMinutes(5),
+            MIN_POLL_INTERVAL, MAX_POLL_INTERVAL, "How often each feed is polled.");
+    /** {@code fetch.timeout}: deadline for a whole response, body included (default 20s, 1s to 5m). */
+    public static final Setting<Duration> FETCH_TIMEOUT = Setting.duration("fetch.timeout", Duration.ofSeconds(20),
+            MIN_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT, "Deadline for a whole feed response, redirects and body included.");
+    /** {@code fetch.max-bytes}: body cap, as received and decompressed (default 10m, 64k to 100m). */
+    public static final Setting<Long> FETCH_MAX_BYTES = Setting.bytes("fetch.max-bytes", 10L << 20,
+            MIN_FETCH_MAX_BYTES, MAX_FETCH_MAX_BYTES, "Largest feed body read, as received and after decompression.");
+    /** {@code fetch.concurrency}: fetches at once per ingest instance (default 8, 1 to 64). */
+    public static final Setting<Integer> FETCH_CONCURRENCY = Setting.integer("fetch.concurrency", 8,
+            MIN_FETCH_CONCURRENCY, MAX_FETCH_CONCURRENCY, "How many feeds one ingest instance fetches at once.");
+    /** {@code allow-private-networks}: fetch feeds on loopback and private addresses (default false). */
+    public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.bool("allow-private-networks", false,
+            "Allow feeds on loopback, private and link-local addresses (off for a public poller).");
+    /** {@code ingest.group-id}: consumer group of the ingest instances (default newsroom-ingest). */
+    public static final Setting<String> GROUP_ID = Setting.string("ingest.group-id", "newsroom-ingest",
+            "Kafka consumer group in which ingest instances share the feeds.");
+
+    public IngestConfig {
+        checkRange(POLL_INTERVAL, pollInterval, MIN_POLL_INTERVAL, MAX_POLL_INTERVAL);
+        checkRange(FETCH_TIMEOUT, fetchTimeout, MIN_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT);
+        if (fetchMaxBytes < MIN_FETCH_MAX_BYTES || fetchMaxBytes > MAX_FETCH_MAX_BYTES) {
+            throw invalid(FETCH_MAX_BYTES, Human.bytes(fetchMaxBytes));
+        }
+        if (fetchConcurrency < MIN_FETCH_CONCURRENCY || fetchConcurrency > MAX_FETCH_CONCURRENCY) {
+            throw invalid(FETCH_CONCURRENCY, String.valueOf(fetchConcurrency));
+        }
+        if (groupId == null || groupId.isBlank()) {
+            throw new ConfigException("Missing value for " + GROUP_ID.key() + ": expected a consumer group id");
+        }
+    }
+
+    /** Every setting at its default. */
+    public static IngestConfig defaults() {
+        return from(ConfigSource.ofFlags(java.util.Map.of()));
+    }
+
+    /** Reads every setting from the source, which applies flags, environment, file and defaults in that order. */
+    public static IngestConfig from(ConfigSource source) {
+        return new IngestConfig(source.get(POLL_INTERVAL), source.get(FETCH_TIMEOUT), source.get(FETCH_MAX_BYTES),
+                source.get(FETCH_CONCURRENCY), source.get(ALLOW_PRIVATE_NETWORKS), source.get(GROUP_ID));
+    }
+
+    /** What {@link FeedFetcher} is made with. */
+    public FetchSettings fetchSettings() {
+        return FetchSettings.of(fetchTimeout, fetchMaxBytes, allowPrivateNetworks);
+    }
+
+    private static void checkRange(Setting<Duration> setting, Duration value, Duration min, Duration max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw invalid(setting, value == null ? "null" : Human.duration(value));
+        }
+    }
+
+    private static ConfigException invalid(Setting<?> setting, String value) {
+        return new ConfigException("Invalid value '" + value + "' for " + setting.key() + ": expected " + setting.accepted());
+    }
+}

@@ -1,0 +1,372 @@
+package dev.newsroom.ingest;
+
+import dev.newsroom.ingest.internal.FeedPoller;
+import dev.newsroom.ingest.internal.FeedPoller.Poll;
+import dev.newsroom.ingest.internal.FeedRegistry;
+import dev.newsroom.ingest.internal.Human;
+import dev.newsroom.ingest.internal.KafkaClients;
+import dev.newsroom.ingest.internal.Publisher;
+import dev.newsroom.ingest.internal.TrackedFeed;
+import dev.newsroom.model.DeadLetter;
+import dev.newsroom.model.FeedStatus;
+import dev.newsroom.model.FeedSubscription;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.PollOutcome;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.config.KafkaConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed poller: follows its share of the feeds topic and publishes every new feed item as a
+ * {@link RawArticle}, one {@link FeedStatus} per poll, and a {@link DeadLetter} per item it had to
+ * leave out.
+ *
+ * <p>Instances in one consumer group ({@link IngestConfig#groupId()}) split the partitions of the
+ * compacted feeds topic; each keeps the subscriptions of its partitions in memory, rebuilt from the
+ * start of a partition when it is assigned (a tombstone unsubscribes; a revoked partition's feeds
+ * are dropped). Each feed is polled as soon as it is assigned, then every
+ * {@link IngestConfig#pollInterval()}, at most {@link IngestConfig#fetchConcurrency()} at a time.
+ * Item ids already published are remembered per feed (the last {@value TrackedFeed#SEEN_CAPACITY})
+ * so a re-poll publishes only new items; they, and the feed's ETag and Last-Modified, are
+ * remembered only once the items were acknowledged, and only in memory. A failed poll is reported
+ * in its status and retried at the next interval; no feed failure stops the loop.
+ *
+ * <p>{@link #run()} loops on the calling thread until {@link #close()} is called from another.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration LOOP_WAIT = Duration.ofMillis(500);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    private static final String STAGE = "ingest";
+
+    private final IngestConfig config;
+    private final NewsTopics topics;
+    private final Clock clock;
+    private final FeedFetcher fetcher;
+    private final FeedPoller poller;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Publisher publisher;
+    private final ExecutorService workers;
+    private final FeedRegistry registry = new FeedRegistry();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final MeterRegistry meters;
+    private final Counter articlesPublished;
+    private final Counter itemsSkipped;
+    private final Counter errors;
+
+    /**
+     * Creates the service and its Kafka clients; nothing is read or fetched before {@link #run()}.
+     *
+     * @param config the ingest settings
+     * @param kafka  how to reach Kafka
+     * @param topics the topics to read ({@code feeds}) and write ({@code raw}, {@code feedStatus}, {@code dlq})
+     * @param meters where the counters go ({@code newsroom.ingest.*})
+     * @param clock  the time written into articles and statuses and used to schedule polls
+     */
+    public IngestService(IngestConfig config, KafkaConnection kafka, NewsTopics topics, MeterRegistry meters, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(kafka, "kafka");
+        this.fetcher = new FeedFetcher(config.fetchSettings());
+        this.poller = new FeedPoller(fetcher, new FeedParser(), clock);
+        this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
+        this.publisher = new Publisher(KafkaClients.producer(kafka, config.groupId() + "-producer"));
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.fetchConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "newsroom-ingest-poll-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.articlesPublished = Counter.builder("newsroom.ingest.articles.published")
+                .description("Raw articles acknowledged by Kafka").register(meters);
+        this.itemsSkipped = Counter.builder("newsroom.ingest.items.skipped")
+                .description("Feed items left out and sent to the dead-letter topic").register(meters);
+        this.errors = Counter.builder("newsroom.ingest.errors")
+                .description("Failed polls and failed publications").register(meters);
+        Gauge.builder("newsroom.ingest.feeds.assigned", registry, FeedRegistry::size)
+                .description("Feeds assigned to this instance").register(meters);
+    }
+
+    /**
+     * Counters for a progress line.
+     *
+     * @param feedsAssigned     feeds this instance currently follows
+     * @param pollsInFlight     polls running now
+     * @param feedsPolled       polls finished, whatever their outcome
+     * @param articlesPublished raw articles acknowledged by Kafka
+     * @param itemsSkipped      items left out and dead-lettered
+     * @param errors            polls that did not reach a readable feed, and failed publications
+     */
+    public record Snapshot(int feedsAssigned, int pollsInFlight, long feedsPolled, long articlesPublished,
+                           long itemsSkipped, long errors) {
+    }
+
+    /** The counters now. */
+    public Snapshot snapshot() {
+        long polled = (long) meters.find("newsroom.ingest.polls").counters().stream().mapToDouble(Counter::count).sum();
+        return new Snapshot(registry.size(), registry.polling(), polled, (long) articlesPublished.count(),
+                (long) itemsSkipped.count(), (long) errors.count());
+    }
+
+    /**
+     * Follows the feeds topic and polls due feeds until {@link #close()}. Feed failures never end
+     * it; a Kafka failure of the consumer (authorization, a fenced member) does, after the
+     * service's resources are released.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public void run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("IngestService.run() may be called only once");
+        }
+        try {
+            if (closing.get()) {
+                return;
+            }
+            consumer.subscribe(List.of(topics.feeds().name()), new Rebalance());
+            LOG.info("Ingest is following topic {} in group {}, polling each feed every {}.",
+                    topics.feeds().name(), config.groupId(), Human.duration(config.pollInterval()));
+            while (!closing.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(LOOP_WAIT)) {
+                    apply(record);
+                }
+                for (TrackedFeed feed : registry.claimDue(clock.instant(), config.pollInterval())) {
+                    workers.execute(() -> pollAndPublish(feed));
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closing.get()) {
+                throw e;
+            }
+        } finally {
+            shutdown();
+            stopped.countDown();
+        }
+    }
+
+    /** Stops {@link #run()} and waits (up to 30 s) for in-flight polls and sends to end; safe to call from any thread, more than once. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (started.compareAndSet(false, true)) {
+            shutdown();
+            stopped.countDown();
+            return;
+        }
+        consumer.wakeup();
+        try {
+            if (!stopped.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Ingest did not stop within {}; closing anyway.", Human.duration(CLOSE_WAIT));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        FeedSubscription subscription;
+        try {
+            subscription = topics.feeds().valueSerde().deserializer().deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            LOG.warn("Skipped the malformed subscription at {}-{} offset {} and sent it to topic {}: {}",
+                    record.topic(), record.partition(), record.offset(), topics.dlq().name(), e.getMessage());
+            deadLetter(record.key(), new DeadLetter(STAGE, record.topic(), record.partition(), record.offset(), record.value(),
+                    e.getMessage(), e.getClass().getName(), clock.instant()));
+            return;
+        }
+        if (subscription == null) {
+            if (key != null) {
+                registry.remove(key).ifPresent(feed ->
+                        LOG.info("Unsubscribed from feed {} (tombstone at {}-{} offset {}).",
+                                feed.subscription().url(), record.topic(), record.partition(), record.offset()));
+            }
+            return;
+        }
+        if (registry.put(key == null ? subscription.id() : key, subscription, record.partition())) {
+            LOG.info("Subscribed to feed {} from {}-{}.", subscription.url(), record.topic(), record.partition());
+        }
+    }
+
+    private void pollAndPublish(TrackedFeed feed) {
+        try {
+            Poll poll = poller.poll(feed);
+            int published = publishArticles(poll, feed);
+            int skipped = publishSkips(poll, feed);
+            boolean allPublished = published == poll.fresh().size();
+            if (poll.outcome() == PollOutcome.OK && allPublished) {
+                feed.validators(poll.etag(), poll.lastModified());
+            }
+            String error = allPublished ? poll.error()
+                    : "published " + published + " of " + poll.fresh().size() + " new items; the rest are retried next poll";
+            publishStatus(new FeedStatus(poll.feed().id(), poll.feed().url(), poll.polledAt(), poll.outcome(), poll.httpStatus(),
+                    published, poll.seen(), poll.latency().toMillis(), error));
+            report(poll, published, skipped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            errors.increment();
+            LOG.error("Polling feed {} failed unexpectedly; retrying in {}.", feed.subscription().url(),
+                    Human.duration(config.pollInterval()), e);
+        } finally {
+            feed.release();
+        }
+    }
+
+    private int publishArticles(Poll poll, TrackedFeed feed) throws InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (RawArticle article : poll.fresh()) {
+            sends.add(publisher.send(topics.raw(), article.id(), article));
+        }
+        int published = 0;
+        for (int i = 0; i < sends.size(); i++) {
+            if (acknowledged(sends.get(i), poll.feed(), topics.raw().name())) {
+                feed.seen().remember(poll.fresh().get(i).id());
+                published++;
+            }
+        }
+        articlesPublished.increment(published);
+        return published;
+    }
+
+    private int publishSkips(Poll poll, TrackedFeed feed) throws InterruptedException {
+        int reported = 0;
+        for (String reason : poll.freshSkips()) {
+            String error = "Feed " + poll.feed().url() + ": " + reason;
+            Future<RecordMetadata> send = deadLetter(poll.feed().id().getBytes(StandardCharsets.UTF_8),
+                    new DeadLetter(STAGE, "", -1, -1, null, error, "SkippedItem", poll.polledAt()));
+            if (acknowledged(send, poll.feed(), topics.dlq().name())) {
+                feed.seen().remember(FeedPoller.skipKey(reason));
+                reported++;
+            }
+        }
+        itemsSkipped.increment(reported);
+        return reported;
+    }
+
+    private void publishStatus(FeedStatus status) {
+        publisher.send(topics.feedStatus(), status.feedId(), status);
+    }
+
+    private Future<RecordMetadata> deadLetter(byte[] key, DeadLetter letter) {
+        return publisher.send(topics.dlq(), key, letter);
+    }
+
+    private boolean acknowledged(Future<RecordMetadata> send, FeedSubscription feed, String topic) throws InterruptedException {
+        try {
+            send.get();
+            return true;
+        } catch (ExecutionException e) {
+            errors.increment();
+            LOG.error("Publishing an item of feed {} to topic {} failed: {}", feed.url(), topic, e.getCause().getMessage());
+            return false;
+        }
+    }
+
+    private void report(Poll poll, int published, int skipped) {
+        Counter.builder("newsroom.ingest.polls").description("Feed polls by outcome")
+                .tag("outcome", poll.outcome().name()).register(meters).increment();
+        String url = poll.feed().url();
+        switch (poll.outcome()) {
+            case OK -> {
+                if (published > 0 || skipped > 0) {
+                    LOG.info("Polled feed {}: {} new, {} seen, {} skipped in {} ms.", url, published, poll.seen(), skipped,
+                            poll.latency().toMillis());
+                } else {
+                    LOG.debug("Polled feed {}: nothing new, {} seen in {} ms.", url, poll.seen(), poll.latency().toMillis());
+                }
+            }
+            case NOT_MODIFIED -> LOG.debug("Polled feed {}: not modified.", url);
+            default -> {
+                errors.increment();
+                LOG.warn("Polling feed {} failed ({}): {}; retrying in {}.", url, poll.outcome(), poll.error(),
+                        Human.duration(config.pollInterval()));
+            }
+        }
+    }
+
+    private void shutdown() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(config.fetchTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        fetcher.close();
+        closeQuietly(publisher::close, "the producer");
+        closeQuietly(consumer::close, "the feeds consumer");
+        Snapshot last = snapshot();
+        LOG.info("Ingest stopped after {} polls and {} published articles.", last.feedsPolled(), last.articlesPublished());
+    }
+
+    private static void closeQuietly(Runnable close, String what) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing {} of ingest failed: {}", what, e.getMessage());
+        }
+    }
+
+    /** Rebuilds the registry of a newly assigned partition from its start; forgets the feeds of partitions that go. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                consumer.seekToBeginning(partitions);
+                LOG.info("Reading feed subscriptions of assigned partitions {} from the start.", partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            drop(partitions, "revoked");
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            drop(partitions, "lost");
+        }
+
+        private void drop(Collection<TopicPartition> partitions, String how) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            int dropped = registry.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
+            LOG.info("Dropped {} feeds of {} partitions {}.", dropped, how, partitions);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.newsroom.ingest.internal;
+
+import dev.newsroom.model.config.KafkaConnection;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The Kafka client properties of ingest, derived in one place from the connection. */
+public final class KafkaClients {
+    private KafkaClients() {}
+
+    /**
+     * The feeds consumer: a group member that reads its partitions of the compacted feeds topic from
+     * the start on every assignment and never commits, because the registry it rebuilds is the
+     * whole partition. Cooperative assignment moves only the partitions that must move.
+     */
+    public static Properties feedsConsumer(KafkaConnection kafka, String groupId) {
+        Properties props = kafka.baseProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-feeds");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    /** An idempotent producer that waits for all in-sync replicas; keys and values are serialized by the topics' serdes. */
+    public static Properties producer(KafkaConnection kafka, String clientId) {
+        Properties props = kafka.baseProperties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.newsroom.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.ingest.internal.AddressGuard;
+import java.net.InetAddress;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AddressGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+            "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"})
+    void shouldTreatNonPublicAddressesAsPrivate(String literal) throws Exception {
+        assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.216.34", "1.1.1.1", "151.101.1.69", "2606:2800:220:1:248:1893:25c8:1946"})
+    void shouldTreatPublicAddressesAsPublic(String literal) throws Exception {
+        assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "[::1]"})
+    void shouldNameTheRefusedAddress(String host) throws Exception {
+        assertThat(AddressGuard.refusal(host)).hasValueSatisfying(reason -> assertThat(reason).startsWith("refusing private address "));
+    }
+}
