@@ -99,9 +99,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             EmbeddedKafka kafka = lifecycle.add("Kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort));
             log.info("Kafka is up at {} with its data in {}.", kafka.bootstrapServers(), kafka.directory());
-            EmbeddedElasticsearch elasticsearch = lifecycle.add("Elasticsearch", EmbeddedElasticsearch.start(
-                    ElasticsearchSettings.builder(dataDir).httpPort(elasticsearchPort).heapMegabytes(elasticsearchHeap)
-                            .distribution(distribution()).build()));
+            EmbeddedElasticsearch elasticsearch = lifecycle.add("Elasticsearch", EmbeddedElasticsearch.start(elasticsearchSettings()));
             log.info("Elasticsearch {} is up at {}; its log is {}.", elasticsearch.version(), elasticsearch.url(), elasticsearch.logFile());
 
             ConfigSource config = base.withFlags(Map.of(
@@ -187,9 +185,24 @@ final class RunCommand implements Callable<Integer> {
         thread.start();
     }
 
+    private ElasticsearchSettings elasticsearchSettings() {
+        try {
+            return ElasticsearchSettings.builder(dataDir).httpPort(elasticsearchPort).heapMegabytes(elasticsearchHeap)
+                    .distribution(distribution()).build();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
     private static Path distribution() {
         Path zip = BuildInfo.elasticsearchZip();
-        return zip != null ? zip : ElasticsearchSettings.defaultDistribution();
+        Path chosen = zip != null ? zip : ElasticsearchSettings.defaultDistribution();
+        if (!Files.isRegularFile(chosen)) {
+            throw new IllegalStateException("The Elasticsearch " + BuildInfo.elasticsearchVersion() + " distribution is not at "
+                    + chosen + "; build the app with ./mvnw package (./newsroom does it) so Maven fetches it, "
+                    + "or set NEWSROOM_ELASTICSEARCH_ZIP to the zip");
+        }
+        return chosen;
     }
 
     private static void checkPort(String flag, int port) {

@@ -1,0 +1,94 @@
+package dev.newsroom.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsroom.embedded.testing.NewsroomClusterExtension;
+import dev.newsroom.embedded.testing.TestCluster;
+import dev.newsroom.model.Article;
+import dev.newsroom.model.DeadLetter;
+import dev.newsroom.model.Ids;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.Topic;
+import dev.newsroom.model.config.ConfigSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on the real broker, exactly-once, with a poison record among good ones. */
+@ExtendWith(NewsroomClusterExtension.class)
+class StreamsServiceIT {
+    @TempDir
+    Path stateDir;
+
+    private static <K, V> List<V> readAll(TestCluster cluster, Topic<K, V> topic, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic.name());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<V> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return values.size() >= expected;
+            });
+        }
+        return values;
+    }
+
+    @Test
+    void shouldCleanArticlesAndDeadLetterAPoisonRecordOnTheRealBroker(TestCluster cluster) throws Exception {
+        String prefix = cluster.uniquePrefix();
+        NewsTopics topics = NewsTopics.withPrefix(prefix);
+        cluster.createTopics(3, topics.raw().name(), topics.articles().name(), topics.dlq().name());
+        NewsStreamsConfig config = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
+                "bootstrap.servers", cluster.bootstrapServers(),
+                "topic.prefix", prefix,
+                "streams.application-id", prefix + "streams",
+                "streams.state-dir", stateDir.toString())));
+        String url = "https://landdestroyer.blogspot.com/2015/11/us-turkey-provocation.html";
+        RawArticle good = new RawArticle(Ids.article(url), null, "https://landdestroyer.blogspot.com/feeds/posts/default", url,
+                null, "US-Turkey Provocation", null, "<p>Incirlik.</p>", null, null, null, Instant.now(), null, "en");
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer());
+             StreamsService service = new StreamsService(config)) {
+            producer.send(new ProducerRecord<>(topics.raw().name(), "a-poison".getBytes(StandardCharsets.UTF_8),
+                    "{\"schema\":1,\"id\":".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topics.raw().name(), good.id().getBytes(StandardCharsets.UTF_8),
+                    topics.raw().valueSerde().serializer().serialize(topics.raw().name(), good))).get();
+            service.start();
+
+            List<Article> articles = readAll(cluster, topics.articles(), 1);
+            List<DeadLetter> letters = readAll(cluster, topics.dlq(), 1);
+
+            assertThat(articles).singleElement().satisfies(a -> {
+                assertThat(a.id()).isEqualTo(good.id());
+                assertThat(a.text()).isEqualTo("Incirlik.");
+            });
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(letter.stage()).isEqualTo("streams");
+                assertThat(letter.topic()).isEqualTo(topics.raw().name());
+                assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schema\":1,\"id\":");
+                assertThat(letter.error()).startsWith("Record is not valid JSON for RawArticle on topic " + topics.raw().name());
+            });
+            assertThat(service.failed()).isFalse();
+        }
+    }
+}
