@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
 
         Lifecycle lifecycle = new Lifecycle().closeOnShutdown();
         try {
-            EmbeddedKafka kafka = lifecycle.add("Kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort));
+            EmbeddedKafka kafka = lifecycle.add("Kafka", EmbeddedKafka.start(dataDir, kafkaPort));
             log.info("Kafka is up at {} with its data in {}.", kafka.bootstrapServers(), kafka.directory());
             EmbeddedElasticsearch elasticsearch = lifecycle.add("Elasticsearch", EmbeddedElasticsearch.start(elasticsearchSettings()));
             log.info("Elasticsearch {} is up at {}; its log is {}.", elasticsearch.version(), elasticsearch.url(), elasticsearch.logFile());

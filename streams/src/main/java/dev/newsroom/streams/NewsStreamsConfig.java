@@ -56,6 +56,7 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(DeadLetters.DLQ_TOPIC_CONFIG, topics.dlq().name());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         return props;

@@ -1,0 +1,52 @@
+package dev.newsroom.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.config.ConfigException;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.KafkaConnection;
+import dev.newsroom.streams.internal.DeadLetterDeserializationHandler;
+import dev.newsroom.streams.internal.DeadLetterProcessingHandler;
+import dev.newsroom.streams.internal.DeadLetters;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class NewsStreamsConfigTest {
+
+    @Test
+    void shouldDeriveStreamsPropertiesWithDeadLetterPoliciesAndExplicitNaming() {
+        Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
+                "bootstrap.servers", "kafka-1:9093", "topic.prefix", "t1-", "streams.threads", "2"))).streamsProperties();
+
+        assertThat(props)
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9093")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-streams")
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class)
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class)
+                .containsEntry(DeadLetters.DLQ_TOPIC_CONFIG, "t1-newsroom.dlq");
+    }
+
+    @Test
+    void shouldRejectAnUnknownProcessingGuarantee() {
+        assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.processing-guarantee", "exactly_once"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 'exactly_once' for streams.processing-guarantee: expected exactly_once_v2 or at_least_once");
+    }
+
+    @Test
+    void shouldPassKafkaClientPropertiesThrough() {
+        Properties props = new NewsStreamsConfig("app", Path.of("state"), 1, StreamsConfig.AT_LEAST_ONCE, NewsTopics.defaults(),
+                new KafkaConnection("b:9092", Map.of("security.protocol", "SASL_SSL"))).streamsProperties();
+
+        assertThat(props).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    }
+}
