@@ -34,6 +34,15 @@ public record DeadLetter(
         Checks.notNull(failedAt, "failedAt");
     }
 
+    /**
+     * The dead letter of a record that failed with an exception: the exception's message is the
+     * error (its class name when it has none), its class the error type.
+     */
+    public static DeadLetter of(String stage, String topic, int partition, long offset, byte[] value, Throwable error, Instant failedAt) {
+        String message = error.getMessage() == null || error.getMessage().isBlank() ? error.getClass().getSimpleName() : error.getMessage();
+        return new DeadLetter(stage, topic, partition, offset, value, message, error.getClass().getName(), failedAt);
+    }
+
     @Override
     public byte[] value() {
         return value.clone();

@@ -70,4 +70,14 @@ class RecordsTest {
         assertThat(letter.value()).containsExactly(1, 2, 3);
         assertThat(letter).isEqualTo(new DeadLetter("streams", "newsroom.raw", 0, 7, new byte[] {1, 2, 3}, "bad", "", NOW));
     }
+
+    @Test
+    void shouldNameTheErrorOfADeadLetterByTheExceptionOrItsClass() {
+        DeadLetter withMessage = DeadLetter.of("indexer", "t", 1, 2, null, new IllegalStateException("mapping conflict"), NOW);
+        DeadLetter withoutMessage = DeadLetter.of("indexer", "t", 1, 2, null, new NullPointerException(), NOW);
+
+        assertThat(withMessage.error()).isEqualTo("mapping conflict");
+        assertThat(withMessage.errorType()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(withoutMessage.error()).isEqualTo("NullPointerException");
+    }
 }

@@ -23,6 +23,22 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
         return new KafkaConnection(config.get(BOOTSTRAP_SERVERS), config.kafkaClientProperties());
     }
 
+    /**
+     * Properties of an idempotent producer that waits for all in-sync replicas, with byte-array
+     * serializers (callers serialize with the topics' serdes).
+     */
+    public Properties producerProperties(String clientId) {
+        Properties props = baseProperties();
+        props.put("client.id", clientId);
+        props.put("enable.idempotence", "true");
+        props.put("acks", "all");
+        props.put("linger.ms", "20");
+        props.put("compression.type", "lz4");
+        props.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        props.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        return props;
+    }
+
     /** Bootstrap servers and the passed-through client properties. */
     public Properties baseProperties() {
         Properties props = new Properties();

@@ -111,4 +111,15 @@ class ConfigSourceTest {
         assertThat(ElasticsearchConnection.API_KEY.envVar()).isEqualTo("NEWSROOM_ELASTICSEARCH_API_KEY");
         assertThat(KafkaConnection.BOOTSTRAP_SERVERS.envVar()).isEqualTo("NEWSROOM_BOOTSTRAP_SERVERS");
     }
+
+    @Test
+    void shouldDeriveIdempotentProducerProperties() {
+        KafkaConnection kafka = new KafkaConnection("b:9092", Map.of("security.protocol", "SSL"));
+
+        assertThat(kafka.producerProperties("newsroom-ingest"))
+                .containsEntry("client.id", "newsroom-ingest")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("acks", "all")
+                .containsEntry("security.protocol", "SSL");
+    }
 }
