@@ -48,6 +48,7 @@ public final class BuildInfo implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"newsroom " + version() + " (Kafka 4.3.1, Elasticsearch " + elasticsearchVersion() + ")"};
+        return new String[] {"newsroom " + version() + " (Kafka " + PROPS.getProperty("kafka.version", "?") + ", Elasticsearch "
+                + elasticsearchVersion() + ")"};
     }
 }

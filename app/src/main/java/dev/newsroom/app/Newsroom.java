@@ -41,9 +41,16 @@ public final class Newsroom {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Newsroom());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(e) + " (see --help)");
+            err.flush();
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("newsroom " + commandLine.getCommandName() + ": " + oneLine(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e));
             err.flush();
             return isBadInput(e) ? BAD_INPUT : RUNTIME_FAILURE;
         });

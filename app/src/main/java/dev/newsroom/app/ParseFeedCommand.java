@@ -49,7 +49,7 @@ final class ParseFeedCommand implements Callable<Integer> {
         Instant now = clock.instant();
         ParsedFeed feed;
         try {
-            feed = isUrl(source) ? fetchAndParse(URI.create(source), now) : parseFile(Path.of(source), now);
+            feed = isUrl(source) ? fetchAndParse(url(source), now) : parseFile(Path.of(source), now);
         } catch (FeedParseException e) {
             throw new BadInputException(source + " is not a feed newsroom can read: " + e.getMessage(), e);
         }
@@ -68,10 +68,15 @@ final class ParseFeedCommand implements Callable<Integer> {
     private ParsedFeed parseFile(Path file, Instant now) throws FeedParseException, IOException {
         // A file has no URL of its own; feed ids and relative links need one.
         FeedSource feedSource = FeedSource.of(baseUrl != null ? baseUrl.toString() : "http://localhost/" + file.getFileName());
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + " is a directory, not a feed file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return new FeedParser().parse(in, null, feedSource, now);
         } catch (NoSuchFileException e) {
             throw new BadInputException("No such file: " + file, e);
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read " + file + ": " + Newsroom.oneLine(e), e);
         }
     }
 
@@ -94,6 +99,14 @@ final class ParseFeedCommand implements Callable<Integer> {
                 throw new FetchFailedException("Cannot fetch " + url + ": " + failed.error());
             }
             throw new FetchFailedException("Cannot fetch " + url + ": the server answered 304 Not Modified to an unconditional request");
+        }
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new BadInputException("'" + text + "' is not a valid URL: " + e.getReason(), e);
         }
     }
 

@@ -29,8 +29,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         ConfigSource base = connection.config(flags);
         IngestConfig ingestConfig = IngestConfig.from(base);
         Duration progressInterval = base.get(PROGRESS_INTERVAL);
+        Optional<FeedList> subscriptions = feedList();
         Files.createDirectories(dataDir);
 
         Lifecycle lifecycle = new Lifecycle().closeOnShutdown();
@@ -105,18 +108,22 @@ final class RunCommand implements Callable<Integer> {
             ConfigSource config = base.withFlags(Map.of(
                     KafkaConnection.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
                     ElasticsearchConnection.URL.key(), elasticsearch.url()));
-            return runServices(config, ingestConfig, progressInterval, lifecycle);
+            return runServices(config, ingestConfig, subscriptions, progressInterval, lifecycle);
         } catch (RuntimeException | IOException e) {
             lifecycle.close();
             throw e;
+        } finally {
+            lifecycle.ownerDone();
         }
     }
 
-    private int runServices(ConfigSource config, IngestConfig ingestConfig, Duration progressInterval, Lifecycle lifecycle)
-            throws IOException, InterruptedException {
+    private int runServices(ConfigSource config, IngestConfig ingestConfig, Optional<FeedList> subscriptions,
+                            Duration progressInterval, Lifecycle lifecycle) throws IOException, InterruptedException {
         NewsTopics topics = Names.topics(config);
         KafkaConnection kafka = ServiceCommands.connect(config, topics);
-        subscribe(kafka, topics);
+        if (subscriptions.isPresent()) {
+            subscribe(kafka, topics, subscriptions.get());
+        }
 
         ArticleIndexer indexer = lifecycle.add("indexer", new ArticleIndexer(IndexerConfig.from(config), kafka,
                 ElasticsearchConnection.from(config), topics, Names.indices(config)));
@@ -131,45 +138,49 @@ final class RunCommand implements Callable<Integer> {
         streams.start();
         startThread("newsroom-ingest", ingest::run, failure);
 
-        try (Progress progress = new Progress(kafka, topics, ingest::snapshot, indexer::snapshot)) {
-            log.info("newsroom is running; data in {}. Stop with Ctrl-C.", dataDir.toAbsolutePath());
-            while (!stopped.await(progressInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.info(progress.line());
-                if (failure.get() != null || streams.failed()) {
-                    String cause = failure.get() != null ? Newsroom.oneLine(failure.get()) : "the stream topology stopped after an error";
-                    System.err.println("newsroom run: a service failed: " + cause);
-                    lifecycle.close();
-                    return Newsroom.RUNTIME_FAILURE;
-                }
+        log.info("newsroom is running; data in {}. Stop with Ctrl-C.", dataDir.toAbsolutePath());
+        while (!stopped.await(progressInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.info(Progress.line(ingest.snapshot(), streams.snapshot(), indexer.snapshot()));
+            if (failure.get() != null || streams.failed()) {
+                String cause = failure.get() != null ? Newsroom.oneLine(failure.get()) : "the stream topology stopped after an error";
+                System.err.println("newsroom run: a service failed: " + cause);
+                lifecycle.close();
+                return Newsroom.RUNTIME_FAILURE;
             }
         }
         return 0;
     }
 
-    private void subscribe(KafkaConnection kafka, NewsTopics topics) throws IOException, InterruptedException {
-        Path marker = dataDir.resolve(FEEDS_LOADED_MARKER);
-        FeedList list;
+    /** The feed list to subscribe to at this start: --feeds, or the default list on the first run, or none. */
+    private Optional<FeedList> feedList() {
+        Instant now = Clock.systemUTC().instant();
         try {
             if (feeds != null) {
-                list = FeedList.read(feeds, Clock.systemUTC().instant());
-            } else if (!Files.exists(marker)) {
-                try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_FEEDS)) {
-                    if (in == null) {
-                        throw new IllegalStateException("the default feed list " + DEFAULT_FEEDS + " is missing from the build");
-                    }
-                    list = FeedList.read(in, Clock.systemUTC().instant());
-                }
-            } else {
-                return;
+                return Optional.of(FeedList.read(feeds, now));
             }
-        } catch (FeedParseException e) {
-            throw new BadInputException("Cannot read feed list " + (feeds != null ? feeds : DEFAULT_FEEDS) + ": " + e.getMessage(), e);
+            if (Files.exists(dataDir.resolve(FEEDS_LOADED_MARKER))) {
+                return Optional.empty();
+            }
+            try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_FEEDS)) {
+                if (in == null) {
+                    throw new IllegalStateException("The default feed list " + DEFAULT_FEEDS + " is missing from the build");
+                }
+                return Optional.of(FeedList.read(in, now));
+            }
+        } catch (FeedParseException | IOException e) {
+            String name = feeds != null ? feeds.toString() : DEFAULT_FEEDS;
+            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file" : Newsroom.oneLine(e);
+            throw new BadInputException("Cannot read the feed list " + name + ": " + reason, e);
         }
+    }
+
+    private void subscribe(KafkaConnection kafka, NewsTopics topics, FeedList list) throws IOException, InterruptedException {
         int published = FeedSubscriptions.publish(kafka, topics, list.feeds());
         list.skipped().forEach(reason -> log.warn("Skipped an entry of the feed list: {}", reason));
         log.info("Subscribed to {} feeds from {}.", published, feeds != null ? feeds : "the default feed list");
         if (feeds == null) {
-            Files.writeString(marker, "The default feed list was loaded into Kafka; delete this file to load it again.\n");
+            Files.writeString(dataDir.resolve(FEEDS_LOADED_MARKER),
+                    "The default feed list was loaded into Kafka; delete this file to load it again.\n");
         }
     }
 

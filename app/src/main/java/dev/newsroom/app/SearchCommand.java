@@ -1,6 +1,8 @@
 package dev.newsroom.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.newsroom.app.internal.ConnectionOptions;
+import dev.newsroom.app.internal.ElasticsearchOptions;
 import dev.newsroom.indexer.ArticleSearch;
 import dev.newsroom.indexer.SearchHit;
 import dev.newsroom.indexer.SearchRequest;
@@ -10,6 +12,7 @@ import dev.newsroom.model.config.Names;
 import dev.newsroom.model.serde.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,16 +70,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
-    @Option(names = "--elasticsearch-url", paramLabel = "URL", description = "Elasticsearch URL (default http://localhost:9200, env NEWSROOM_ELASTICSEARCH_URL).")
-    String elasticsearchUrl;
+    @Mixin ElasticsearchOptions elasticsearch;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file of newsroom settings (elasticsearch.*, index.prefix).")
-    java.nio.file.Path configFile;
+    Path configFile;
 
     @Override
     public Integer call() throws IOException {
-        ConfigSource config = ConfigSource.of(elasticsearchUrl == null ? Map.of() : Map.of(ElasticsearchConnection.URL.key(), elasticsearchUrl),
-                System.getenv(), configFile);
+        ConfigSource config = ConnectionOptions.config(elasticsearch, configFile);
         SearchRequest request;
         try {
             request = new SearchRequest(query, kind != null && kind.stories ? SearchRequest.Kind.STORIES : SearchRequest.Kind.ARTICLES,

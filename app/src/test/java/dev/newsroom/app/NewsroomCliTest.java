@@ -75,7 +75,44 @@ class NewsroomCliTest {
         Result result = run("search", "syria", "--colour");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown option: '--colour'");
+        assertThat(result.err()).isEqualTo("newsroom search: Unknown option: '--colour' (see --help)\n");
+    }
+
+    @Test
+    void shouldExitTwoForADirectoryGivenAsFeedFile() {
+        Result result = run("parse-feed", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("newsroom parse-feed: " + dir + " is a directory, not a feed file");
+    }
+
+    @Test
+    void shouldExitTwoForAMalformedUrl() {
+        Result result = run("parse-feed", "http://exa mple.org/feed");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'http://exa mple.org/feed' is not a valid URL").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitTwoForAMissingFeedListBeforeStartingAnything() {
+        Path missing = dir.resolve("missing.opml");
+
+        Result result = run("run", "--feeds", missing.toString(), "--data-dir", dir.resolve("data").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("newsroom run: Cannot read the feed list " + missing + ": no such file");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void shouldExitTwoForATopicPrefixKafkaWouldRefuse() throws IOException {
+        Path config = Files.writeString(dir.resolve("newsroom.properties"), "topic.prefix=a/b\n");
+
+        Result result = run("streams", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid value for topic.prefix: 'a/bnewsroom.feeds' is not a legal Kafka topic name");
     }
 
     @Test
@@ -113,7 +150,7 @@ class NewsroomCliTest {
 
     @Test
     void shouldExitOneWithOneLineWhenKafkaCannotBeReached() throws IOException {
-        Path config = Files.writeString(dir.resolve("newsroom.properties"), "kafka.connect-timeout=2s\n");
+        Path config = Files.writeString(dir.resolve("newsroom.properties"), "startup.timeout=2s\n");
 
         Result result = run("streams", "--bootstrap-servers", "127.0.0.1:" + closedPort(), "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString());

@@ -72,7 +72,9 @@ class RunIT {
             }
         }
         feedServer.stop(0);
-        // Whatever `run` left behind would be a bug: the data dir stays for inspection only on failure.
+        // If a run died before cleaning up (a failed test), stop its Elasticsearch before deleting its directory.
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
+                .forEach(ProcessHandle::destroyForcibly);
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,6 +1,9 @@
 package dev.newsroom.streams;
 
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -30,6 +33,33 @@ public final class StreamsService implements AutoCloseable {
         log.info("Streams application {} starts reading {} and writing {}.", config.applicationId(),
                 config.topics().raw().name(), config.topics().articles().name());
         streams.start();
+    }
+
+    /**
+     * Records this instance has sent since it started, from its producers' metrics.
+     *
+     * @param articles     records sent to the articles topic
+     * @param stories      records sent to the stories topic
+     * @param deadLetters  records sent to the dead-letter topic
+     */
+    public record Snapshot(long articles, long stories, long deadLetters) {}
+
+    /** What this instance has sent so far; exact, unlike end offsets, which count transaction markers too. */
+    public Snapshot snapshot() {
+        return new Snapshot(sent(config.topics().articles().name()), sent(config.topics().stories().name()),
+                sent(config.topics().dlq().name()));
+    }
+
+    private long sent(String topic) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+            MetricName name = metric.getKey();
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("record-send-total")
+                    && topic.equals(name.tags().get("topic")) && metric.getValue().metricValue() instanceof Number n) {
+                total += n.doubleValue();
+            }
+        }
+        return (long) total;
     }
 
     /** The Kafka Streams state, e.g. RUNNING, REBALANCING, ERROR. */

@@ -89,6 +89,8 @@ class StreamsServiceIT {
                 assertThat(letter.error()).startsWith("Record is not valid JSON for RawArticle on topic " + topics.raw().name());
             });
             assertThat(service.failed()).isFalse();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(service.snapshot()).isEqualTo(new StreamsService.Snapshot(1, 0, 1)));
         }
     }
 }

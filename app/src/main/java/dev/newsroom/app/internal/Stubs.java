@@ -2,6 +2,7 @@ package dev.newsroom.app.internal;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +55,7 @@ public final class Stubs {
     public static final class Story extends NotImplemented {
         @Parameters(paramLabel = "ID") String id;
         @Option(names = "--json") boolean json;
-        @Option(names = "--elasticsearch-url", paramLabel = "URL") String url;
+        @Mixin ElasticsearchOptions elasticsearch;
 
         @Override
         protected String owner() {

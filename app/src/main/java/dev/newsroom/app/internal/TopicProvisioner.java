@@ -38,7 +38,7 @@ public final class TopicProvisioner {
             "topics.replication-factor", 0, 0, 32, "Replication factor of new topics; 0 = the broker's default.");
     /** How long to wait for Kafka to answer at start. */
     public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration(
-            "kafka.connect-timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10),
+            "startup.timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10),
             "How long a service waits for Kafka to answer at start before it gives up.");
 
     private TopicProvisioner() {}

@@ -13,7 +13,11 @@ public final class Names {
     private Names() {}
 
     public static NewsTopics topics(ConfigSource config) {
-        return NewsTopics.withPrefix(config.get(TOPIC_PREFIX));
+        try {
+            return NewsTopics.withPrefix(config.get(TOPIC_PREFIX));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid value for " + TOPIC_PREFIX.key() + ": " + e.getMessage(), e);
+        }
     }
 
     public static IndexNames indices(ConfigSource config) {

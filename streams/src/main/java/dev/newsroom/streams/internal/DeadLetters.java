@@ -24,9 +24,8 @@ public final class DeadLetters {
 
     static List<ProducerRecord<byte[], byte[]>> of(Topic<byte[], DeadLetter> dlq, ErrorHandlerContext context,
                                                    byte[] key, byte[] value, Exception exception) {
-        String error = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        DeadLetter letter = new DeadLetter("streams", context.topic(), context.partition(), context.offset(), value,
-                error, exception.getClass().getName(), Instant.now());
+        DeadLetter letter = DeadLetter.of("streams", context.topic(), context.partition(), context.offset(), value,
+                exception, Instant.now());
         return List.of(new ProducerRecord<>(dlq.name(), key, dlq.valueSerde().serializer().serialize(dlq.name(), letter)));
     }
 }
