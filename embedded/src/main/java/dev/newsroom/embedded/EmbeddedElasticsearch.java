@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * data and logs live beside it (see {@link ElasticsearchSettings#dataDir()}), so a restart on the
  * same directory keeps every index. When this JVM runs as root, Elasticsearch (which refuses to
  * run as root) is started as {@code nobody:nogroup} through {@code setpriv}, its directories are
- * given to that user, and every directory above the data directory must be enterable by it.
+ * given to that user, every directory above the data directory must be enterable by it, and it
+ * must be able to run {@code bin/java} of {@link ElasticsearchSettings#javaHome()}.
  *
  * <p>A JVM killed without closing leaves the child running. A pid file remembers it: the next
  * start on the same data directory reuses it when it still answers on the requested port (or
@@ -92,8 +93,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @param settings the settings
      * @return the running Elasticsearch
      * @throws EmbeddedStartException when the port is in use, the unprivileged user cannot enter
-     *     the data directory, or Elasticsearch exits or is not ready within the start timeout;
-     *     nothing is left running
+     *     the data directory or run the Java installation, or Elasticsearch exits or is not ready
+     *     within the start timeout; nothing is left running
      */
     public static EmbeddedElasticsearch start(ElasticsearchSettings settings) {
         boolean asRoot = UnprivilegedUser.currentUserIsRoot();
@@ -106,6 +107,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         if (asRoot) {
             UnprivilegedUser.requireTraversable(layout.base().getParent());
+            UnprivilegedUser.requireRunnableJava(settings.javaHome());
         }
         PidFile pidFile = new PidFile(layout.pidFile());
         Optional<EmbeddedElasticsearch> leftover = reuseOrStopLeftover(settings, layout, pidFile);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -69,6 +70,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      *     is left running
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, Ports::pickFreeOutsideEphemeralRange);
+    }
+
+    /**
+     * Starts a broker as {@link #start(Path, int)} does, taking its controller ports (and its
+     * client ports when {@code port} is 0) from the given source; tests use it to hand out a
+     * port that is already taken.
+     */
+    static EmbeddedKafka start(Path dataDir, int port, IntSupplier freePorts) {
         Objects.requireNonNull(dataDir, "dataDir");
         Ports.requireValid(port, "port");
         if (port != 0) {
@@ -83,25 +93,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         BrokerDirectories.claim(kafkaDir);
         try {
-            return startWithRetries(kafkaDir, port);
+            return startWithRetries(kafkaDir, port, freePorts);
         } catch (RuntimeException e) {
             BrokerDirectories.release(kafkaDir);
             throw e;
         }
     }
 
-    private static EmbeddedKafka startWithRetries(Path kafkaDir, int port) {
+    /**
+     * Starts the broker, retrying with newly picked ports when one was taken between picking it
+     * and binding it: both ports when the caller asked for any port, only the controller port
+     * when the caller fixed the client port and that port is still free.
+     *
+     * <p>The controller halts the JVM when it cannot bind its port, so a taken controller port
+     * must be caught before the server starts: {@link #startOnce} checks both ports just before.
+     */
+    private static EmbeddedKafka startWithRetries(Path kafkaDir, int port, IntSupplier freePorts) {
         for (int attempt = 1; ; attempt++) {
-            int brokerPort = port != 0 ? port : Ports.pickFreeOutsideEphemeralRange();
+            int brokerPort = port != 0 ? port : freePorts.getAsInt();
+            int controllerPort = freePorts.getAsInt();
             try {
-                return startOnce(kafkaDir, brokerPort, Ports.pickFreeOutsideEphemeralRange());
+                return startOnce(kafkaDir, brokerPort, controllerPort);
             } catch (PortTakenException e) {
-                if (port != 0 || attempt == ATTEMPTS_WITH_PICKED_PORTS) {
+                boolean fixedPortLost = port != 0 && !Ports.isFree(port);
+                if (fixedPortLost || attempt == ATTEMPTS_WITH_PICKED_PORTS) {
                     throw new EmbeddedStartException(
                             "Kafka broker could not bind its ports on " + Ports.LOOPBACK + ": " + rootMessage(e), e);
                 }
-                LOG.info("Kafka port {} was taken before the broker could bind it; trying another free port.",
-                        brokerPort);
+                if (port != 0) {
+                    LOG.info("Kafka controller port {} was taken before the broker could bind it; the client port {} "
+                            + "is still free, so trying another controller port.", controllerPort, port);
+                } else {
+                    LOG.info("Kafka port {} was taken before the broker could bind it; trying another free port.",
+                            brokerPort);
+                }
             }
         }
     }
@@ -115,6 +140,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new EmbeddedStartException(
                     "Cannot format the Kafka storage in " + kafkaDir + ": " + rootMessage(e), e);
         }
+        requireStillFree(controllerPort, "controller port");
+        requireStillFree(brokerPort, "port");
         long started = System.nanoTime();
         KafkaRaftServer server = null;
         try {
@@ -133,6 +160,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Started Kafka broker on {}:{} with data in {} in {} ms.", Ports.LOOPBACK, brokerPort, kafkaDir,
                 (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedKafka(server, kafkaDir, brokerPort);
+    }
+
+    private static void requireStillFree(int port, String what) {
+        if (!Ports.isFree(port)) {
+            throw new PortTakenException("Kafka " + what + " " + port + " was taken before the broker could bind it");
+        }
     }
 
     /**
@@ -205,6 +238,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         PortTakenException(Throwable cause) {
             super(cause);
+        }
+
+        PortTakenException(String message) {
+            super(message);
         }
     }
 }

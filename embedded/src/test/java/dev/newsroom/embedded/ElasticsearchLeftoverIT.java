@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A JVM killed with SIGKILL cannot close its Elasticsearch: the child keeps running and its pid
  * file stays. Here that is simulated by dropping an instance without closing it. Each test
- * leaves nothing running, so they share one data directory (and one unpacked distribution).
+ * leaves nothing running, even when an assertion fails, so they share one data directory (and
+ * one unpacked distribution).
  */
 class ElasticsearchLeftoverIT {
 
@@ -32,35 +33,43 @@ class ElasticsearchLeftoverIT {
     @Test
     void shouldReuseALeftoverThatStillAnswers() {
         EmbeddedElasticsearch dropped = EmbeddedElasticsearch.start(dataDir, 0);
-        List<Long> serversBefore = serversUnder(dataDir);
-        assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).isRegularFile();
+        try {
+            List<Long> serversBefore = serversUnder(dataDir);
+            assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).isRegularFile();
 
-        try (EmbeddedElasticsearch next = EmbeddedElasticsearch.start(dataDir, 0)) {
-            assertThat(next.pid()).isEqualTo(dropped.pid());
-            assertThat(next.url()).isEqualTo(dropped.url());
-            assertThat(serversUnder(dataDir)).hasSize(1).isEqualTo(serversBefore);
+            try (EmbeddedElasticsearch next = EmbeddedElasticsearch.start(dataDir, 0)) {
+                assertThat(next.pid()).isEqualTo(dropped.pid());
+                assertThat(next.url()).isEqualTo(dropped.url());
+                assertThat(serversUnder(dataDir)).hasSize(1).isEqualTo(serversBefore);
+            }
+
+            assertThat(ProcessHandle.of(dropped.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(serversUnder(dataDir)).isEmpty();
+            assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).doesNotExist();
+        } finally {
+            dropped.close();
         }
-
-        assertThat(ProcessHandle.of(dropped.pid()).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(serversUnder(dataDir)).isEmpty();
-        assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).doesNotExist();
     }
 
     @Test
     void shouldReplaceALeftoverListeningOnAnotherPort() {
         EmbeddedElasticsearch dropped = EmbeddedElasticsearch.start(dataDir, 0);
-        List<Long> leftoverServers = serversUnder(dataDir);
-        int otherPort = Ports.pickFree();
+        try {
+            List<Long> leftoverServers = serversUnder(dataDir);
+            int otherPort = Ports.pickFreeOutsideEphemeralRange();
 
-        try (EmbeddedElasticsearch next = EmbeddedElasticsearch.start(dataDir, otherPort)) {
-            assertThat(next.pid()).isNotEqualTo(dropped.pid());
-            assertThat(next.url()).isEqualTo("http://127.0.0.1:" + otherPort);
-            assertThat(ProcessHandle.of(dropped.pid()).filter(ProcessHandle::isAlive)).isEmpty();
-            assertThat(serversUnder(dataDir)).hasSize(1).doesNotContainAnyElementsOf(leftoverServers);
+            try (EmbeddedElasticsearch next = EmbeddedElasticsearch.start(dataDir, otherPort)) {
+                assertThat(next.pid()).isNotEqualTo(dropped.pid());
+                assertThat(next.url()).isEqualTo("http://127.0.0.1:" + otherPort);
+                assertThat(ProcessHandle.of(dropped.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+                assertThat(serversUnder(dataDir)).hasSize(1).doesNotContainAnyElementsOf(leftoverServers);
+            }
+
+            assertThat(serversUnder(dataDir)).isEmpty();
+            dropped.close();
+            assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).doesNotExist();
+        } finally {
+            dropped.close();
         }
-
-        assertThat(serversUnder(dataDir)).isEmpty();
-        dropped.close();
-        assertThat(dataDir.resolve("elasticsearch/elasticsearch.pid")).doesNotExist();
     }
 }

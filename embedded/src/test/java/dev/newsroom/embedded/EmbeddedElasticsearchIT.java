@@ -96,6 +96,26 @@ class EmbeddedElasticsearchIT {
     }
 
     @Test
+    void shouldNameTheDirectoryAboveJavaHomeThatNobodyCannotEnter() throws IOException {
+        assumeTrue(UnprivilegedUser.currentUserIsRoot(), "only root switches to the unprivileged user");
+        Path closed = Files.createDirectory(tempDir.resolve("closed-java"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path javaHome = Files.createDirectories(closed.resolve("jdk/bin")).getParent();
+        Path java = Files.writeString(javaHome.resolve("bin/java"), "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ElasticsearchSettings settings = ElasticsearchSettings.builder(tempDir.resolve("closed-java-data"))
+                .httpPort(0)
+                .javaHome(javaHome)
+                .build();
+
+        assertThatThrownBy(() -> EmbeddedElasticsearch.start(settings))
+                .isInstanceOf(EmbeddedStartException.class)
+                .hasMessageContaining("cannot enter " + closed + " (rwx------ root:root) on the way to the Java "
+                        + "installation " + javaHome)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void shouldReportAChildThatExitsBeforeItIsReadyWithItsError() throws IOException {
         Path fakeJavaHome = Files.createDirectories(tempDir.resolve("broken-java/bin")).getParent();
         traversable(fakeJavaHome);

@@ -3,6 +3,7 @@ package dev.newsroom.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.embedded.internal.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,6 +66,23 @@ class EmbeddedKafkaIT {
                     .hasMessage("Kafka port " + port + " on 127.0.0.1 is already in use");
         }
         assertThat(dataDir.resolve("kafka")).doesNotExist();
+    }
+
+    @Test
+    void shouldTryAnotherControllerPortWhenThePickedOneIsTakenAndTheFixedPortIsFree() throws Exception {
+        int port = Ports.pickFreeOutsideEphemeralRange();
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            Iterator<Integer> takenFirst = List.of(squatter.getLocalPort()).iterator();
+            IntSupplier controllerPorts = () -> takenFirst.hasNext()
+                    ? takenFirst.next() : Ports.pickFreeOutsideEphemeralRange();
+
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPorts)) {
+                assertThat(takenFirst.hasNext()).isFalse();
+                assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+                createTopic(kafka.bootstrapServers(), "articles");
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.newsroom.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.newsroom.indexer.internal.Backoff;
 import dev.newsroom.indexer.internal.BatchWriter;
 import dev.newsroom.indexer.internal.ElasticsearchBulkSink;
 import dev.newsroom.indexer.internal.IndexerMetrics;
@@ -116,7 +117,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
         this.client = ElasticsearchClients.create(elasticsearch);
         KafkaProducer<byte[], byte[]> producer = null;
         try {
-            producer = new KafkaProducer<>(KafkaSettings.deadLetterProducer(kafka));
+            producer = new KafkaProducer<>(KafkaSettings.deadLetterProducer(kafka, config));
             this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(kafka, config));
         } catch (RuntimeException e) {
             if (producer != null) {
@@ -220,7 +221,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
                 if (await(backoff)) {
                     return false;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : backoff.multipliedBy(2);
+                backoff = Backoff.next(backoff, config.maxRetryBackoff());
             }
         }
         return false;

@@ -202,8 +202,8 @@ public final class IngestService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Skipped the malformed subscription at {}-{} offset {} and sent it to topic {}: {}",
                     record.topic(), record.partition(), record.offset(), topics.dlq().name(), e.getMessage());
-            deadLetter(record.key(), new DeadLetter(STAGE, record.topic(), record.partition(), record.offset(), record.value(),
-                    e.getMessage(), e.getClass().getName(), clock.instant()));
+            deadLetter(record.key(), DeadLetter.of(STAGE, record.topic(), record.partition(), record.offset(), record.value(),
+                    e, clock.instant()));
             return;
         }
         if (subscription == null) {
@@ -230,9 +230,9 @@ public final class IngestService implements AutoCloseable {
             }
             String error = allPublished ? poll.error()
                     : "published " + published + " of " + poll.fresh().size() + " new items; the rest are retried next poll";
+            report(poll, published, skipped);
             publishStatus(new FeedStatus(poll.feed().id(), poll.feed().url(), poll.polledAt(), poll.outcome(), poll.httpStatus(),
                     published, poll.seen(), poll.latency().toMillis(), error));
-            report(poll, published, skipped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -275,8 +275,15 @@ public final class IngestService implements AutoCloseable {
         return reported;
     }
 
+    /** Sends a poll's status without waiting; a status Kafka refuses is logged and counted as an error. */
     private void publishStatus(FeedStatus status) {
-        publisher.send(topics.feedStatus(), status.feedId(), status);
+        String topic = topics.feedStatus().name();
+        publisher.send(topics.feedStatus(), status.feedId(), status, (metadata, failure) -> {
+            if (failure != null) {
+                errors.increment();
+                LOG.error("Publishing the status of feed {} to topic {} failed: {}", status.feedUrl(), topic, failure.getMessage());
+            }
+        });
     }
 
     private Future<RecordMetadata> deadLetter(byte[] key, DeadLetter letter) {

@@ -3,6 +3,9 @@ package dev.newsroom.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.newsroom.embedded.testing.NewsroomClusterExtension;
 import dev.newsroom.embedded.testing.TestCluster;
 import dev.newsroom.ingest.support.FeedServer;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 @ExtendWith(NewsroomClusterExtension.class)
 class IngestServiceIT {
@@ -126,6 +130,36 @@ class IngestServiceIT {
             await("the retry's status").atMost(WAIT).until(() -> statuses.values().size() == 2);
             assertThat(statuses.values().get(1).outcome()).isEqualTo(PollOutcome.NETWORK_ERROR);
             assertThat(service.snapshot().errors()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldLogAndCountAStatusKafkaRefuses(TestCluster cluster) throws Exception {
+        String prefix = cluster.uniquePrefix();
+        NewsTopics withoutStatusTopic = NewsTopics.withPrefix(prefix);
+        cluster.createTopics(2, withoutStatusTopic.feeds().name(), withoutStatusTopic.raw().name(), withoutStatusTopic.dlq().name());
+        KafkaConnection impatient = new KafkaConnection(kafka.bootstrapServers(), Map.of("max.block.ms", "1000"));
+        IngestConfig config = new IngestConfig(INTERVAL, Duration.ofSeconds(5), 1L << 20, 4, true, prefix + "ingest");
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(IngestService.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        serviceLog.addAppender(logged);
+        IngestService refused = new IngestService(config, impatient, withoutStatusTopic, new SimpleMeterRegistry(), clock);
+        Thread refusedRunner = new Thread(refused::run, "ingest-without-status-topic");
+        refusedRunner.start();
+        try {
+            FeedSubscription feed = FeedSubscription.of(server.uri("/rss.xml").toString(), "Example Gazette", T0);
+            FeedSubscriptions.publish(kafka, withoutStatusTopic, List.of(feed));
+
+            await("the refused status to be counted").atMost(WAIT).until(() -> refused.snapshot().errors() == 1);
+            assertThat(refused.snapshot().articlesPublished()).isEqualTo(3);
+            assertThat(List.copyOf(logged.list)).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(message -> assertThat(message).startsWith("Publishing the status of feed " + feed.url()
+                            + " to topic " + withoutStatusTopic.feedStatus().name() + " failed: "));
+        } finally {
+            refused.close();
+            refusedRunner.join(Duration.ofSeconds(30).toMillis());
+            serviceLog.detachAppender(logged);
         }
     }
 

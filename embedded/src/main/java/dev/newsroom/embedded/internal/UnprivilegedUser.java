@@ -60,20 +60,60 @@ public final class UnprivilegedUser {
      * @throws EmbeddedStartException naming the first directory the user cannot enter
      */
     public static void requireTraversable(Path directory) {
+        requireTraversable(directory, "", "use a data directory outside it or make it traversable (chmod o+x)");
+    }
+
+    /**
+     * Fails unless the unprivileged user can run {@code bin/java} of a Java installation: enter
+     * every directory down to {@code bin} and execute {@code java}. Without this check
+     * Elasticsearch's launcher exits with code 126 and no message of its own.
+     *
+     * @param javaHome an existing Java installation
+     * @throws EmbeddedStartException naming the first directory the user cannot enter, or the
+     *     {@code java} the user cannot execute
+     */
+    public static void requireRunnableJava(Path javaHome) {
+        Path home = realPath(javaHome);
+        Path java = home.resolve("bin").resolve("java");
+        requireTraversable(java.getParent(), " on the way to the Java installation " + home,
+                "use a Java installation (javaHome) outside it or make it traversable (chmod o+x)");
+        PosixFileAttributes attributes = attributes(java);
+        if (!canEnter(attributes)) {
+            throw new EmbeddedStartException("Elasticsearch runs as user " + USER + ", who cannot execute " + java
+                    + " (" + describe(attributes) + "); use a Java installation (javaHome) that " + USER
+                    + " can run or make it executable (chmod o+x)");
+        }
+    }
+
+    private static void requireTraversable(Path directory, String context, String advice) {
         for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            PosixFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(dir, PosixFileAttributes.class);
-            } catch (IOException e) {
-                throw new EmbeddedStartException("Cannot read the permissions of " + dir + ": " + e.getMessage(), e);
-            }
+            PosixFileAttributes attributes = attributes(dir);
             if (!canEnter(attributes)) {
                 throw new EmbeddedStartException("Elasticsearch runs as user " + USER + ", who cannot enter "
-                        + dir + " (" + PosixFilePermissions.toString(attributes.permissions()) + " "
-                        + attributes.owner().getName() + ":" + attributes.group().getName()
-                        + "); use a data directory outside it or make it traversable (chmod o+x)");
+                        + dir + " (" + describe(attributes) + ")" + context + "; " + advice);
             }
         }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    private static PosixFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, PosixFileAttributes.class);
+        } catch (IOException e) {
+            throw new EmbeddedStartException("Cannot read the permissions of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(PosixFileAttributes attributes) {
+        return PosixFilePermissions.toString(attributes.permissions()) + " " + attributes.owner().getName() + ":"
+                + attributes.group().getName();
     }
 
     private static boolean canEnter(PosixFileAttributes attributes) {

@@ -69,7 +69,7 @@ public final class BatchWriter {
                 }
             } catch (MalformedRecordException e) {
                 log.warn("Record {} cannot be read and goes to the dead-letter topic: {}", record.where(), e.getMessage());
-                failed.add(new Failed(record, letter(record, e.getMessage(), e.getClass().getName())));
+                failed.add(new Failed(record, letter(record, e)));
             }
         }
         Duration backoff = FIRST_BACKOFF;
@@ -104,7 +104,7 @@ public final class BatchWriter {
             }
             open.removeIf(w -> !owned.test(w.source().partition()));
             failed.removeIf(f -> !owned.test(f.source().partition()));
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            backoff = Backoff.next(backoff, maxBackoff);
         }
     }
 
@@ -150,6 +150,11 @@ public final class BatchWriter {
 
     private static String records(int n) {
         return n == 1 ? "1 record" : n + " records";
+    }
+
+    private Letter letter(SourceRecord source, Throwable error) {
+        return new Letter(source.key(), DeadLetter.of(STAGE, source.topic(), source.partition().partition(), source.offset(),
+                source.value(), error, clock.instant()));
     }
 
     private Letter letter(SourceRecord source, String reason, String errorType) {

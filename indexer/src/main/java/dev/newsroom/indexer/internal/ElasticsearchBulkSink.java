@@ -17,10 +17,16 @@ import org.elasticsearch.client.ResponseException;
 /**
  * Writes index operations with one {@code _bulk} request and classifies each item's answer. A
  * request larger than the cluster takes ({@code http.max_content_length}, 413) is split in halves;
- * a single document that is still too large is rejected for good.
+ * a single document that is still too large is rejected for good. A request refused as a whole
+ * with 400 ({@code action_request_validation_exception}, a body Elasticsearch cannot parse) is
+ * split the same way, so that only the documents it cannot take are rejected, with the reason of
+ * the refusal; retrying them would stall their partition.
  */
 public final class ElasticsearchBulkSink implements BulkSink {
+    private static final int BAD_REQUEST = 400;
     private static final int TOO_LARGE = 413;
+    private static final ItemOutcome.Rejected TOO_LARGE_DOCUMENT = new ItemOutcome.Rejected("request_entity_too_large",
+            "request_entity_too_large: the document is larger than the cluster's http.max_content_length");
 
     private final ElasticsearchClient client;
 
@@ -35,12 +41,19 @@ public final class ElasticsearchBulkSink implements BulkSink {
             response = client.bulk(request(actions));
         } catch (ElasticsearchException e) {
             if (e.status() == TOO_LARGE) {
-                return split(actions);
+                return split(actions, TOO_LARGE_DOCUMENT);
+            }
+            if (e.status() == BAD_REQUEST) {
+                ErrorCause error = e.error();
+                return split(actions, badRequest(error == null ? null : error.type(), error == null ? e.getMessage() : reason(error)));
             }
             throw new IOException("Elasticsearch refused the bulk request with status " + e.status() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             if (httpStatus(e) == TOO_LARGE) {
-                return split(actions);
+                return split(actions, TOO_LARGE_DOCUMENT);
+            }
+            if (httpStatus(e) == BAD_REQUEST) {
+                return split(actions, badRequest(null, e.getMessage()));
             }
             throw e;
         }
@@ -55,14 +68,21 @@ public final class ElasticsearchBulkSink implements BulkSink {
         return outcomes;
     }
 
-    private List<ItemOutcome> split(List<IndexAction> actions) throws IOException {
+    /** Writes each half of a refused request on its own; a single document gets {@code rejection}. */
+    private List<ItemOutcome> split(List<IndexAction> actions, ItemOutcome.Rejected rejection) throws IOException {
         if (actions.size() == 1) {
-            return List.of(new ItemOutcome.Rejected("request_entity_too_large",
-                    "request_entity_too_large: the document is larger than the cluster's http.max_content_length"));
+            return List.of(rejection);
         }
         List<ItemOutcome> outcomes = new ArrayList<>(write(actions.subList(0, actions.size() / 2)));
         outcomes.addAll(write(actions.subList(actions.size() / 2, actions.size())));
         return outcomes;
+    }
+
+    /** The rejection of a document whose request, holding only that document, was refused with 400. */
+    private static ItemOutcome.Rejected badRequest(String errorType, String reason) {
+        String type = errorType == null || errorType.isBlank() ? "bad_request" : errorType;
+        return new ItemOutcome.Rejected(type, type + ": " + (reason == null || reason.isBlank() ? "(no reason given)" : reason)
+                + " (status 400 for the whole request)");
     }
 
     /** The bulk request for the actions, in their order. */

@@ -4,9 +4,7 @@ import dev.newsroom.indexer.IndexerConfig;
 import dev.newsroom.model.config.KafkaConnection;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The Kafka client properties of the indexer, derived in one place. */
 public final class KafkaSettings {
@@ -44,14 +42,11 @@ public final class KafkaSettings {
         return props;
     }
 
-    /** The dead-letter producer: every letter acknowledged by all in-sync replicas, no duplicates from retries. */
-    public static Properties deadLetterProducer(KafkaConnection kafka) {
-        Properties props = new Properties();
-        props.putAll(kafka.baseProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
+    /**
+     * The dead-letter producer: every letter acknowledged by all in-sync replicas, no duplicates
+     * from retries ({@link KafkaConnection#producerProperties(String)}), named after the group.
+     */
+    public static Properties deadLetterProducer(KafkaConnection kafka, IndexerConfig config) {
+        return kafka.producerProperties(config.groupId() + "-dlq");
     }
 }

@@ -7,6 +7,7 @@ import dev.newsroom.model.config.KafkaConnection;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 class KafkaSettingsTest {
@@ -36,6 +37,15 @@ class KafkaSettingsTest {
 
     @Test
     void shouldWaitForEveryReplicaBeforeCountingADeadLetterAsSent() {
-        assertThat(KafkaSettings.deadLetterProducer(kafka)).containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+        assertThat(KafkaSettings.deadLetterProducer(kafka, IndexerConfig.defaults())).containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+    }
+
+    @Test
+    void shouldNameTheDeadLetterProducerAfterTheGroupAndKeepTheUsersClientProperties() {
+        assertThat(KafkaSettings.deadLetterProducer(kafka, IndexerConfig.defaults()))
+                .containsEntry("client.id", "newsroom-indexer-dlq")
+                .containsEntry("bootstrap.servers", "h:9092")
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("value.serializer", ByteArraySerializer.class.getName());
     }
 }

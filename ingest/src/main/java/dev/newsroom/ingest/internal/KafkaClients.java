@@ -4,9 +4,7 @@ import dev.newsroom.model.config.KafkaConnection;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The Kafka client properties of ingest, derived in one place from the connection. */
 public final class KafkaClients {
@@ -29,16 +27,8 @@ public final class KafkaClients {
         return props;
     }
 
-    /** An idempotent producer that waits for all in-sync replicas; keys and values are serialized by the topics' serdes. */
+    /** An idempotent producer that waits for all in-sync replicas ({@link KafkaConnection#producerProperties(String)}); keys and values are serialized by the topics' serdes. */
     public static Properties producer(KafkaConnection kafka, String clientId) {
-        Properties props = kafka.baseProperties();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
+        return kafka.producerProperties(clientId);
     }
 }
