@@ -18,6 +18,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,6 +74,11 @@ public final class DocumentWriter implements AutoCloseable {
     private final Clock clock;
     private final Duration maxBackoff;
     private final BulkIngester<Work> ingester;
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "newsroom-bulk-completions");
+        t.setDaemon(true);
+        return t;
+    });
 
     // Filled by the listener on the client's threads, drained by the poll thread.
     private final Queue<Work> retryQueue = new ConcurrentLinkedQueue<>();
@@ -97,7 +104,7 @@ public final class DocumentWriter implements AutoCloseable {
         this.clock = clock;
         this.maxBackoff = settings.maxBackoff();
         this.ingester = BulkIngester.of(b -> b
-                .client(client)
+                .client(new CompletionDecoupledClient(client, completions))
                 .maxOperations(settings.maxOperations())
                 .maxSize(settings.maxBytes())
                 .maxConcurrentRequests(settings.concurrentRequests())
@@ -186,6 +193,7 @@ public final class DocumentWriter implements AutoCloseable {
     @Override
     public void close() {
         ingester.close();
+        completions.shutdown();
     }
 
     private void add(Work work) {

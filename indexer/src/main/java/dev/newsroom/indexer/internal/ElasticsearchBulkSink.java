@@ -93,7 +93,7 @@ public final class ElasticsearchBulkSink implements BulkSink {
     }
 
     /** The bulk request for the actions, in their order. */
-    static BulkRequest request(List<IndexAction> actions) {
+    public static BulkRequest request(List<IndexAction> actions) {
         List<BulkOperation> operations = new ArrayList<>(actions.size());
         for (IndexAction action : actions) {
             operations.add(operation(action));
