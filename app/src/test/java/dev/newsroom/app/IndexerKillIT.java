@@ -69,9 +69,13 @@ class IndexerKillIT {
         produce(cluster.bootstrapServers(), topics);
 
         try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
-            Process first = startIndexer(cluster, config, dir.resolve("first.log"));
-            await("the first indexer to write some articles").atMost(WAIT).ignoreExceptions()
-                    .until(() -> count(client, indices.articles()) >= 200);
+            Path firstLog = dir.resolve("first.log");
+            Process first = startIndexer(cluster, config, firstLog);
+            await("the first indexer to write some articles").atMost(WAIT).ignoreExceptionsMatching(e -> !(e instanceof AssertionError))
+                    .until(() -> {
+                        assertThat(first.isAlive()).as("the indexer exited early; its output:%n%s", Files.readString(firstLog)).isTrue();
+                        return count(client, indices.articles()) >= 200;
+                    });
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             long atKill = count(client, indices.articles());
             assertThat(atKill).as("killed mid-stream").isLessThan(ARTICLES);

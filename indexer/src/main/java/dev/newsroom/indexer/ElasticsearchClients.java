@@ -72,34 +72,31 @@ public final class ElasticsearchClients {
     }
 
     /**
-     * Asks the cluster who it is, so that a command fails at once with one sentence when
-     * Elasticsearch cannot be reached or refuses the credentials.
+     * Asks the cluster for its health, so that a command fails at once with one sentence when
+     * Elasticsearch cannot be reached or refuses the credentials (401). Any other answer, even a
+     * refusal of this one request (403 for a user without the {@code monitor} privilege, 405 from
+     * a distribution without the API), shows a reachable cluster that took the credentials.
      *
-     * @return the cluster's version
      * @throws ElasticsearchUnavailableException naming the URLs and the cause
      */
-    public static String check(ElasticsearchClient client, ElasticsearchConnection connection) {
+    public static void check(ElasticsearchClient client, ElasticsearchConnection connection) {
         try {
-            return client.info().version().number();
+            client.cluster().health();
         } catch (ElasticsearchException e) {
-            throw new ElasticsearchUnavailableException(refusal(connection, e.status(), e.getMessage()), e);
+            failOnUnauthorized(connection, e.status(), e);
         } catch (TransportException e) {
-            throw new ElasticsearchUnavailableException(refusal(connection, e.statusCode(), e.getMessage()), e);
+            failOnUnauthorized(connection, e.statusCode(), e);
         } catch (IOException e) {
             throw new ElasticsearchUnavailableException("Elasticsearch at " + connection.urlText() + " cannot be reached: "
                     + describe(e), e);
         }
     }
 
-    private static String refusal(ElasticsearchConnection connection, int status, String message) {
+    private static void failOnUnauthorized(ElasticsearchConnection connection, int status, Exception e) {
         if (status == 401) {
-            return "Elasticsearch at " + connection.urlText() + " refused the credentials (401 Unauthorized): check "
-                    + "elasticsearch.api-key or elasticsearch.username/password";
+            throw new ElasticsearchUnavailableException("Elasticsearch at " + connection.urlText() + " refused the credentials "
+                    + "(401 Unauthorized): check elasticsearch.api-key or elasticsearch.username/password", e);
         }
-        if (status == 403) {
-            return "Elasticsearch at " + connection.urlText() + " refused access (403 Forbidden): the user or API key lacks a privilege";
-        }
-        return "Elasticsearch at " + connection.urlText() + " answered with status " + status + ": " + message;
     }
 
     /** An I/O failure as a short phrase: the exception's message, or its type when it has none. */
