@@ -84,19 +84,4 @@ public final class Stubs {
             return "issue 5, topic tags";
         }
     }
-
-    @Command(name = "bench", description = "Measure the pipeline: e2e, ingest, dedup or index.")
-    public static final class Bench extends NotImplemented {
-        @Parameters(paramLabel = "e2e|ingest|dedup|index") BenchKind kind;
-        @Option(names = "--articles", paramLabel = "N") Integer articles;
-        @Option(names = "--json") boolean json;
-
-        @Override
-        protected String owner() {
-            return "issue 8, benchmarks";
-        }
-    }
-
-    /** The stages the benchmark measures. */
-    public enum BenchKind { e2e, ingest, dedup, index }
 }
