@@ -1,6 +1,7 @@
 package dev.newsroom.app;
 
 import dev.newsroom.app.internal.ConnectionOptions;
+import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
 import dev.newsroom.app.internal.Pipeline;
 import dev.newsroom.app.internal.TopicProvisioner;
@@ -67,11 +68,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--elasticsearch-heap", paramLabel = "MB", defaultValue = "512", description = "Elasticsearch heap in MiB (default ${DEFAULT-VALUE}).")
     int elasticsearchHeap;
 
-    @Option(names = "--allow-private-networks", description = "Allow feeds on loopback and private addresses.")
-    boolean allowPrivateNetworks;
-
-    @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often each feed is polled (default 5m).")
-    String pollInterval;
+    @Mixin IngestOptions ingestOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -80,13 +77,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put(NewsStreamsConfig.STATE_DIR.key(), dataDir.resolve("streams").toString());
         flags.put(TopicProvisioner.PARTITIONS.key(), "3");
-        if (allowPrivateNetworks) {
-            flags.put(IngestConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
-        }
-        if (pollInterval != null) {
-            flags.put(IngestConfig.POLL_INTERVAL.key(), pollInterval);
-        }
-        ConfigSource base = connection.config(flags);
+        ConfigSource base = connection.config(ingestOptions.putInto(flags));
         IngestConfig ingestConfig = IngestConfig.from(base);
         Duration progressInterval = base.get(PROGRESS_INTERVAL);
         Optional<FeedList> subscriptions = feedList();
