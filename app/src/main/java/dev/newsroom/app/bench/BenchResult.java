@@ -33,7 +33,11 @@ public record BenchResult(String kind, int articles, double seconds, double thro
         json.put("throughput_per_s", round(throughputPerS));
         json.put("baseline_bulk_per_s", round(baselineBulkPerS));
         json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
-        json.put("latency_ms", Map.of("p50", p50Ms, "p95", p95Ms, "p99", p99Ms));
+        Map<String, Long> latency = new LinkedHashMap<>();
+        latency.put("p50", p50Ms);
+        latency.put("p95", p95Ms);
+        latency.put("p99", p99Ms);
+        json.put("latency_ms", latency);
         json.put("peak_heap_mb", peakHeapMb);
         return Json.mapper().writeValueAsString(json);
     }

@@ -66,4 +66,12 @@ class BenchCorpusTest {
         assertThat(E2eBenchmark.percentile(sorted, 95)).isEqualTo(100);
         assertThat(E2eBenchmark.percentile(new long[0], 95)).isZero();
     }
+
+    @Test
+    void shouldWriteTheBenchJsonContractInOrder() throws Exception {
+        BenchResult result = new BenchResult("e2e", 1000, 10.0, 100.0, 400.0, 800, 1500, 2100, 312);
+
+        assertThat(result.toJson()).isEqualTo("{\"kind\":\"e2e\",\"articles\":1000,\"seconds\":10.0,\"throughput_per_s\":100.0,"
+                + "\"baseline_bulk_per_s\":400.0,\"ratio\":0.25,\"latency_ms\":{\"p50\":800,\"p95\":1500,\"p99\":2100},\"peak_heap_mb\":312}");
+    }
 }
