@@ -40,8 +40,6 @@ final class KibanaCommand implements Callable<Integer> {
             "10-data-views.ndjson", "20-searches.ndjson", "30-news-dashboard.ndjson", "40-feed-health-dashboard.ndjson");
     private static final String BUNDLED_PATH = "/dev/newsroom/deploy/kibana/";
 
-    @Spec CommandSpec spec;
-
     @Override
     public Integer call() {
         throw new BadInputException("say what to do with Kibana: import (see --help)");

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -318,12 +317,5 @@ class DeployFilesTest {
                 assertThat(doc.at("/metadata/name").asText()).as(doc.get("kind").asText()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
             }
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> fieldNames(Iterator<String> it) {
-        List<String> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list;
     }
 }
