@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             Stubs.Dedup.class,
             Stubs.Tag.class,
             BenchCommand.class,
+            KibanaCommand.class,
         })
 public final class Newsroom {
     /** Exit code of a runtime failure (a broker that cannot be reached, Elasticsearch that will not start). */
