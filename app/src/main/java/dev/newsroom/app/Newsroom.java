@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             ParseFeedCommand.class,
             Stubs.Dedup.class,
             Stubs.Tag.class,
-            Stubs.Bench.class,
+            BenchCommand.class,
+            KibanaCommand.class,
         })
 public final class Newsroom {
     /** Exit code of a runtime failure (a broker that cannot be reached, Elasticsearch that will not start). */
@@ -62,7 +63,7 @@ public final class Newsroom {
     }
 
     /** The message of an exception as one line, with the cause's when the message alone says little. */
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }

@@ -1,19 +1,17 @@
 package dev.newsroom.app;
 
 import dev.newsroom.app.internal.ConnectionOptions;
+import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
-import dev.newsroom.app.internal.Progress;
+import dev.newsroom.app.internal.Pipeline;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.embedded.ElasticsearchSettings;
 import dev.newsroom.embedded.EmbeddedElasticsearch;
 import dev.newsroom.embedded.EmbeddedKafka;
-import dev.newsroom.indexer.ArticleIndexer;
-import dev.newsroom.indexer.IndexerConfig;
 import dev.newsroom.ingest.FeedList;
 import dev.newsroom.ingest.FeedParseException;
 import dev.newsroom.ingest.FeedSubscriptions;
 import dev.newsroom.ingest.IngestConfig;
-import dev.newsroom.ingest.IngestService;
 import dev.newsroom.model.NewsTopics;
 import dev.newsroom.model.config.ConfigSource;
 import dev.newsroom.model.config.ElasticsearchConnection;
@@ -21,8 +19,6 @@ import dev.newsroom.model.config.KafkaConnection;
 import dev.newsroom.model.config.Names;
 import dev.newsroom.model.config.Setting;
 import dev.newsroom.streams.NewsStreamsConfig;
-import dev.newsroom.streams.StreamsService;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -73,11 +68,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--elasticsearch-heap", paramLabel = "MB", defaultValue = "512", description = "Elasticsearch heap in MiB (default ${DEFAULT-VALUE}).")
     int elasticsearchHeap;
 
-    @Option(names = "--allow-private-networks", description = "Allow feeds on loopback and private addresses.")
-    boolean allowPrivateNetworks;
-
-    @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often each feed is polled (default 5m).")
-    String pollInterval;
+    @Mixin IngestOptions ingestOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -86,13 +77,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put(NewsStreamsConfig.STATE_DIR.key(), dataDir.resolve("streams").toString());
         flags.put(TopicProvisioner.PARTITIONS.key(), "3");
-        if (allowPrivateNetworks) {
-            flags.put(IngestConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
-        }
-        if (pollInterval != null) {
-            flags.put(IngestConfig.POLL_INTERVAL.key(), pollInterval);
-        }
-        ConfigSource base = connection.config(flags);
+        ConfigSource base = connection.config(ingestOptions.putInto(flags));
         IngestConfig ingestConfig = IngestConfig.from(base);
         Duration progressInterval = base.get(PROGRESS_INTERVAL);
         Optional<FeedList> subscriptions = feedList();
@@ -125,25 +110,16 @@ final class RunCommand implements Callable<Integer> {
             subscribe(kafka, topics, subscriptions.get());
         }
 
-        ArticleIndexer indexer = lifecycle.add("indexer", new ArticleIndexer(IndexerConfig.from(config), kafka,
-                ElasticsearchConnection.from(config), topics, Names.indices(config)));
-        StreamsService streams = lifecycle.add("streams", new StreamsService(NewsStreamsConfig.from(config)));
-        IngestService ingest = lifecycle.add("ingest", new IngestService(ingestConfig, kafka, topics,
-                new SimpleMeterRegistry(), Clock.systemUTC()));
-
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Pipeline pipeline = Pipeline.start(config, ingestConfig, kafka, topics, lifecycle);
         CountDownLatch stopped = new CountDownLatch(1);
         lifecycle.add("the progress line", stopped::countDown);
-        startThread("newsroom-indexer", indexer, failure);
-        streams.start();
-        startThread("newsroom-ingest", ingest::run, failure);
 
         log.info("newsroom is running; data in {}. Stop with Ctrl-C.", dataDir.toAbsolutePath());
         while (!stopped.await(progressInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.info(Progress.line(ingest.snapshot(), streams.snapshot(), indexer.snapshot()));
-            if (failure.get() != null || streams.failed()) {
-                String cause = failure.get() != null ? Newsroom.oneLine(failure.get()) : "the stream topology stopped after an error";
-                System.err.println("newsroom run: a service failed: " + cause);
+            log.info(pipeline.progress());
+            Optional<String> failure = pipeline.failure();
+            if (failure.isPresent()) {
+                System.err.println("newsroom run: a service failed: " + failure.get());
                 lifecycle.close();
                 return Newsroom.RUNTIME_FAILURE;
             }
@@ -182,18 +158,6 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(dataDir.resolve(FEEDS_LOADED_MARKER),
                     "The default feed list was loaded into Kafka; delete this file to load it again.\n");
         }
-    }
-
-    private static void startThread(String name, Runnable loop, AtomicReference<Throwable> failure) {
-        Thread thread = new Thread(() -> {
-            try {
-                loop.run();
-            } catch (Throwable e) {
-                log.error("{} stopped after an error: {}", name, e.toString(), e);
-                failure.compareAndSet(null, e);
-            }
-        }, name);
-        thread.start();
     }
 
     private ElasticsearchSettings elasticsearchSettings() {

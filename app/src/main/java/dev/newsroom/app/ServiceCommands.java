@@ -2,6 +2,7 @@ package dev.newsroom.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsroom.app.internal.ConnectionOptions;
+import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.indexer.ArticleIndexer;
@@ -54,22 +55,11 @@ final class ServiceCommands {
     static final class Ingest implements Callable<Integer> {
         @Mixin ConnectionOptions connection;
 
-        @Option(names = "--allow-private-networks", description = "Allow feeds on loopback and private addresses.")
-        boolean allowPrivateNetworks;
-
-        @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often each feed is polled (default 5m).")
-        String pollInterval;
+        @Mixin IngestOptions ingestOptions;
 
         @Override
         public Integer call() {
-            Map<String, String> flags = new HashMap<>();
-            if (allowPrivateNetworks) {
-                flags.put(IngestConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
-            }
-            if (pollInterval != null) {
-                flags.put(IngestConfig.POLL_INTERVAL.key(), pollInterval);
-            }
-            ConfigSource config = connection.config(flags);
+            ConfigSource config = connection.config(ingestOptions.putInto(new HashMap<>()));
             IngestConfig ingest = IngestConfig.from(config);
             NewsTopics topics = Names.topics(config);
             KafkaConnection kafka = connect(config, topics);

@@ -64,7 +64,7 @@ class NewsroomCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dedup --input a.jsonl --output b.jsonl", "tag --input a.jsonl --output b.jsonl", "bench e2e --articles 10 --json",
+    @ValueSource(strings = {"dedup --input a.jsonl --output b.jsonl", "tag --input a.jsonl --output b.jsonl", "bench dedup --articles 10 --json",
         "feeds list", "feeds add https://example.org/feed"})
     void shouldSayNotImplementedYetAndExitTwoForTheCommandsOfLaterIssues(String args) {
         Result result = run(args.split(" "));
@@ -72,6 +72,14 @@ class NewsroomCliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("not implemented yet").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitTwoWhenTheBenchmarkCorpusIsMissing() {
+        Result result = run("bench", "e2e", "--corpus", dir.resolve("none.jsonl").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("No corpus at ").hasLineCount(1);
     }
 
     @Test

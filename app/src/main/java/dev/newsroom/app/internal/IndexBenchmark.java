@@ -60,8 +60,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (the broker and the indexer; Elasticsearch is a child process).
  */
 public final class IndexBenchmark {
-    /** Where the articles come from unless told: the repository's sibling {@code shared/data}. */
-    public static final Path DEFAULT_SOURCE = Path.of("../shared/data/crossposts/articles.jsonl");
     private static final int RAW_BATCH = 1000;
     private static final int PARTITIONS = 3;
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -105,9 +103,10 @@ public final class IndexBenchmark {
      * @param articles how many articles, at least 1
      * @param source   a JSON Lines file of articles ({@code id}, {@code site}, {@code url}, {@code title}, {@code text},
      *                 {@code published})
+     * @param distribution the Elasticsearch zip to run
      * @param progress where to say what is happening (stderr)
      */
-    public static Result run(int articles, Path source, java.io.PrintWriter progress) throws Exception {
+    public static Result run(int articles, Path source, Path distribution, java.io.PrintWriter progress) throws Exception {
         List<Article> docs = articles(source, articles);
         Path dir = Files.createTempDirectory("newsroom-bench-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -115,7 +114,7 @@ public final class IndexBenchmark {
                 IndexerConfig.BULK_MAX_BYTES.defaultValue(), 2);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
              EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.start(ElasticsearchSettings.builder(dir).httpPort(0)
-                     .heapMegabytes(1024).build())) {
+                     .heapMegabytes(1024).distribution(distribution).build())) {
             ElasticsearchConnection connection = ElasticsearchConnection.of(URI.create(elasticsearch.url()));
             NewsTopics topics = NewsTopics.withPrefix("bench-");
             IndexNames indexed = IndexNames.withPrefix("bench-");

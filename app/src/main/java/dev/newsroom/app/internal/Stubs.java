@@ -71,46 +71,4 @@ public final class Stubs {
             return "issue 5, topic tags";
         }
     }
-
-    @Command(name = "bench", description = "Measure the pipeline: e2e, ingest, dedup or index.")
-    public static final class Bench extends NotImplemented {
-        @Parameters(paramLabel = "e2e|ingest|dedup|index") BenchKind kind;
-        @Option(names = "--articles", paramLabel = "N") Integer articles;
-        @Option(names = "--json") boolean json;
-        @Option(names = "--source", paramLabel = "FILE.jsonl",
-                description = "Articles to cycle through (bench index; default ../shared/data/crossposts/articles.jsonl).")
-        Path source;
-
-        @Override
-        public Integer call() {
-            if (kind != BenchKind.index) {
-                return super.call();
-            }
-            int n = articles == null ? 20_000 : articles;
-            Path from = source == null ? IndexBenchmark.DEFAULT_SOURCE : source;
-            if (n < 1 || !java.nio.file.Files.isRegularFile(from)) {
-                spec.commandLine().getErr().println("newsroom bench: " + (n < 1 ? "--articles must be at least 1"
-                        : "no articles file " + from + " (give one with --source)"));
-                return 2;
-            }
-            IndexBenchmark.Result result;
-            try {
-                result = IndexBenchmark.run(n, from, spec.commandLine().getErr());
-                spec.commandLine().getOut().print(json ? result.toJson() + System.lineSeparator() : result.toTable());
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("newsroom bench: the index benchmark failed: " + e.getMessage());
-                return 1;
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-
-        @Override
-        protected String owner() {
-            return "issue 8, benchmarks";
-        }
-    }
-
-    /** The stages the benchmark measures. */
-    public enum BenchKind { e2e, ingest, dedup, index }
 }

@@ -1,0 +1,106 @@
+package dev.newsroom.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.model.serde.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The few raw HTTP calls the benchmark makes to Elasticsearch: counting, checking which of some ids
+ * are visible, reading every document back, and the raw {@code _bulk} baseline. Raw on purpose: the
+ * baseline must be the floor, with no client of ours in between.
+ */
+final class ElasticsearchProbe {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+
+    ElasticsearchProbe(String url) {
+        this.url = url;
+    }
+
+    long count(String index) throws IOException, InterruptedException {
+        // 404: the indexer has not created the index yet; 503: its shard is not allocated yet.
+        JsonNode answer = call("GET", "/" + index + "/_count", null, 200, 404, 503);
+        return answer.path("count").asLong(0);
+    }
+
+    /** Which of these ids are searchable now. */
+    Set<String> visible(String index, Collection<String> ids) throws IOException, InterruptedException {
+        ObjectNode query = Json.mapper().createObjectNode();
+        query.put("size", ids.size()).put("_source", false);
+        ArrayNode values = query.putObject("query").putObject("ids").putArray("values");
+        ids.forEach(values::add);
+        Set<String> found = new HashSet<>();
+        for (JsonNode hit : call("POST", "/" + index + "/_search", query.toString(), 200, 404, 503).path("hits").path("hits")) {
+            found.add(hit.path("_id").asText());
+        }
+        return found;
+    }
+
+    /** Every document of an index as (id, source JSON), read with a scroll. */
+    List<String[]> readAll(String index) throws IOException, InterruptedException {
+        List<String[]> docs = new ArrayList<>();
+        JsonNode page = call("POST", "/" + index + "/_search?scroll=1m", "{\"size\":1000,\"sort\":[\"_doc\"]}", 200);
+        while (page.path("hits").path("hits").size() > 0) {
+            for (JsonNode hit : page.path("hits").path("hits")) {
+                docs.add(new String[] {hit.path("_id").asText(), hit.path("_source").toString()});
+            }
+            String scrollId = page.path("_scroll_id").asText();
+            page = call("POST", "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + scrollId + "\"}", 200);
+        }
+        return docs;
+    }
+
+    /** Creates {@code target} with the mappings of {@code source}; replaces it if it exists. */
+    void copyIndex(String source, String target) throws IOException, InterruptedException {
+        JsonNode mapping = call("GET", "/" + source + "/_mapping", null, 200);
+        JsonNode mappings = mapping.elements().next().path("mappings");
+        call("DELETE", "/" + target, null, 200, 404);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0);
+        body.set("mappings", mappings);
+        call("PUT", "/" + target, body.toString(), 200);
+    }
+
+    /** Loads documents with plain {@code _bulk} requests of {@code batch} documents, then refreshes. */
+    void bulk(String index, List<String[]> docs, int batch) throws IOException, InterruptedException {
+        for (int from = 0; from < docs.size(); from += batch) {
+            StringBuilder ndjson = new StringBuilder();
+            for (String[] doc : docs.subList(from, Math.min(docs.size(), from + batch))) {
+                ndjson.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(doc[0]).append("\"}}\n")
+                        .append(doc[1]).append('\n');
+            }
+            JsonNode answer = call("POST", "/_bulk", ndjson.toString(), 200);
+            if (answer.path("errors").asBoolean()) {
+                throw new IOException("the baseline _bulk into " + index + " reported item errors: " + answer.path("items").get(0));
+            }
+        }
+        call("POST", "/" + index + "/_refresh", null, 200);
+    }
+
+    private JsonNode call(String method, String path, String body, int... accepted) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", path.endsWith("_bulk") ? "application/x-ndjson" : "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int status : accepted) {
+            if (response.statusCode() == status) {
+                return response.body().isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(response.body());
+            }
+        }
+        throw new IOException(method + " " + path + " answered " + response.statusCode() + ": "
+                + response.body().substring(0, Math.min(300, response.body().length())));
+    }
+}

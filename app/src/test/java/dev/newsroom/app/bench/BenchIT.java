@@ -1,0 +1,42 @@
+package dev.newsroom.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.embedded.ElasticsearchSettings;
+import dev.newsroom.model.serde.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark harness end to end on a tiny corpus: it measures, and its JSON keeps the contract. */
+class BenchIT {
+
+    @Test
+    void shouldSendEveryArticleThroughAndReportTheContractFields() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "newsroom-bench-it-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path corpus = Path.of(BenchIT.class.getResource("/bench/corpus.jsonl").toURI());
+        List<String> progress = new ArrayList<>();
+
+        BenchResult result = E2eBenchmark.run(new E2eBenchmark.Settings(corpus, 40, 10, 40, dataDir,
+                ElasticsearchSettings.defaultDistribution()), progress::add);
+
+        assertThat(result.articles()).isEqualTo(40);
+        assertThat(result.throughputPerS()).isPositive();
+        assertThat(result.baselineBulkPerS()).isPositive();
+        assertThat(result.p50Ms()).isPositive().isLessThanOrEqualTo(result.p95Ms());
+        assertThat(result.p95Ms()).isLessThanOrEqualTo(result.p99Ms());
+        assertThat(result.peakHeapMb()).isPositive();
+        assertThat(progress).anyMatch(line -> line.startsWith("bench e2e: ") && line.contains("articles searchable"));
+        JsonNode json = Json.mapper().readTree(result.toJson());
+        assertThat(json.get("articles").asInt()).isEqualTo(40);
+        for (String field : List.of("throughput_per_s", "baseline_bulk_per_s", "ratio", "peak_heap_mb")) {
+            assertThat(json.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(json.get("latency_ms").get("p95").asLong()).isEqualTo(result.p95Ms());
+    }
+}
