@@ -2,6 +2,7 @@ package dev.newsroom.app;
 
 import dev.newsroom.app.bench.BenchResult;
 import dev.newsroom.app.bench.E2eBenchmark;
+import dev.newsroom.app.internal.IndexBenchmark;
 import dev.newsroom.embedded.ElasticsearchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (kind == Kind.index) {
+            return index(err);
+        }
         if (kind != Kind.e2e) {
             err.println("newsroom bench " + kind + ": not implemented yet (" + owner(kind) + ")");
             err.flush();
@@ -78,6 +82,21 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(dataDir);
         }
+    }
+
+    /** {@code bench index}: the indexer against a raw {@code _bulk} loader (see {@link IndexBenchmark}). */
+    private Integer index(PrintWriter err) throws Exception {
+        if (!Files.isRegularFile(corpus)) {
+            throw new BadInputException("No corpus at " + corpus + ": pass --corpus FILE.jsonl (one article a line with title, text, site)");
+        }
+        if (articles < 1) {
+            throw new BadInputException("--articles must be at least 1, was " + articles);
+        }
+        IndexBenchmark.Result result = IndexBenchmark.run(articles, corpus, distribution(), err);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? result.toJson() + System.lineSeparator() : result.toTable());
+        out.flush();
+        return 0;
     }
 
     private static String owner(Kind kind) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             ServiceCommands.Indexer.class,
             Stubs.Feeds.class,
             SearchCommand.class,
-            Stubs.Story.class,
+            StoryCommand.class,
             ParseFeedCommand.class,
             Stubs.Dedup.class,
             Stubs.Tag.class,

@@ -87,10 +87,10 @@ final class SearchCommand implements Callable<Integer> {
         }
         ElasticsearchConnection connection = ElasticsearchConnection.from(config);
         List<SearchHit> hits;
-        try (ArticleSearch search = new ArticleSearch(connection, Names.indices(config))) {
+        try (ArticleSearch search = ArticleSearch.connect(connection, Names.indices(config))) {
             hits = search.search(request);
         } catch (IOException e) {
-            throw new IOException("Cannot search Elasticsearch at " + connection.url() + ": " + Newsroom.oneLine(e), e);
+            throw new IOException("Cannot search Elasticsearch at " + connection.urlText() + ": " + Newsroom.oneLine(e), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -121,15 +121,19 @@ final class SearchCommand implements Callable<Integer> {
         return Json.mapper().writeValueAsString(line);
     }
 
-    private static void printTable(PrintWriter out, List<SearchHit> hits, SearchRequest.Kind kind) {
+    /** A table for people: date, site, copies (stories), title and topics, one row per hit. */
+    static void printTable(PrintWriter out, List<SearchHit> hits, SearchRequest.Kind kind) {
         if (hits.isEmpty()) {
             out.println("No " + kind.name().toLowerCase() + " found.");
             return;
         }
+        out.printf("%-10s  %-24s  %6s  %-60s  %s%n", "DATE", "SITE", "COPIES", "TITLE", "TOPICS");
         for (SearchHit hit : hits) {
-            String date = hit.publishedAt() == null ? "          " : hit.publishedAt().toString().substring(0, 10);
-            String copies = hit.copyCount() == null ? "" : "  [" + hit.copyCount() + " copies]";
-            out.printf("%s  %-24.24s  %s%s%n            %s%n", date, hit.site(), hit.title(), copies, hit.url());
+            String date = hit.publishedAt() == null ? "-" : hit.publishedAt().toString().substring(0, 10);
+            String copies = hit.copyCount() == null ? "-" : hit.copyCount().toString();
+            String topics = hit.topics().isEmpty() ? "-" : String.join(", ", hit.topics());
+            out.printf("%-10s  %-24.24s  %6s  %-60.60s  %s%n", date, hit.site() == null ? "-" : hit.site(), copies,
+                    hit.title() == null ? "" : hit.title(), topics);
         }
     }
 

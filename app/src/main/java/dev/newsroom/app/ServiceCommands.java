@@ -1,10 +1,12 @@
 package dev.newsroom.app;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsroom.app.internal.ConnectionOptions;
 import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.indexer.ArticleIndexer;
+import dev.newsroom.indexer.ElasticsearchClients;
 import dev.newsroom.indexer.IndexerConfig;
 import dev.newsroom.ingest.IngestConfig;
 import dev.newsroom.ingest.IngestService;
@@ -16,6 +18,8 @@ import dev.newsroom.model.config.Names;
 import dev.newsroom.streams.NewsStreamsConfig;
 import dev.newsroom.streams.StreamsService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,6 +109,11 @@ final class ServiceCommands {
             NewsTopics topics = Names.topics(config);
             IndexerConfig indexer = IndexerConfig.from(config);
             ElasticsearchConnection elasticsearch = ElasticsearchConnection.from(config);
+            try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch)) {
+                ElasticsearchClients.check(client, elasticsearch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             KafkaConnection kafka = connect(config, topics);
             ArticleIndexer service = new ArticleIndexer(indexer, kafka, elasticsearch, topics, Names.indices(config));
             return runUntilStopped("indexer", service, service);

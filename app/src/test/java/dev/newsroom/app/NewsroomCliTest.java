@@ -8,7 +8,11 @@ import dev.newsroom.model.serde.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +64,8 @@ class NewsroomCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dedup --input a.jsonl --output b.jsonl", "tag --input a.jsonl --output b.jsonl", "bench dedup --articles 10 --json", "bench index",
-        "story s-1 --json", "feeds list", "feeds add https://example.org/feed"})
+    @ValueSource(strings = {"dedup --input a.jsonl --output b.jsonl", "tag --input a.jsonl --output b.jsonl", "bench dedup --articles 10 --json",
+        "feeds list", "feeds add https://example.org/feed"})
     void shouldSayNotImplementedYetAndExitTwoForTheCommandsOfLaterIssues(String args) {
         Result result = run(args.split(" "));
 
@@ -183,7 +187,43 @@ class NewsroomCliTest {
         Result result = run("search", "syria", "--elasticsearch-url", "http://127.0.0.1:" + closedPort());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("newsroom search: Cannot search Elasticsearch at http://127.0.0.1:").hasLineCount(1);
+        assertThat(result.err()).startsWith("newsroom search: Elasticsearch at http://127.0.0.1:")
+                .contains("cannot be reached").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitOneWithOneLineWhenTheIndexerCannotReachElasticsearch() throws IOException {
+        Result result = run("indexer", "--bootstrap-servers", "127.0.0.1:" + closedPort(),
+                "--elasticsearch-url", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:" + closedPort());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("newsroom indexer: Elasticsearch at http://127.0.0.1:")
+                .contains(",http://127.0.0.1:").contains("cannot be reached").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitOneWithOneLineWhenElasticsearchRefusesTheCredentials() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = ("{\"error\":{\"type\":\"security_exception\",\"reason\":\"unable to authenticate user [elastic]\"},"
+                    + "\"status\":401}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-elastic-product", "Elasticsearch");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Result result = run("story", "s-1", "--elasticsearch-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "--elasticsearch-user", "elastic", "--elasticsearch-password", "wrong");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err().strip()).isEqualTo("newsroom story: Elasticsearch at http://127.0.0.1:" + server.getAddress().getPort()
+                    + " refused the credentials (401 Unauthorized): check elasticsearch.api-key or elasticsearch.username/password");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

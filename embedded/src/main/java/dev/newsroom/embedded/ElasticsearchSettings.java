@@ -4,7 +4,11 @@ import dev.newsroom.embedded.internal.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +27,9 @@ import java.util.regex.Pattern;
  * @param nodeName the node name (letters, digits, {@code . _ -})
  * @param distribution the Elasticsearch zip ({@code org.elasticsearch.distribution.integ-test-zip})
  * @param javaHome the Java installation that runs Elasticsearch (the zip bundles none)
+ * @param extraSettings more {@code elasticsearch.yml} settings (e.g. {@code thread_pool.write.queue_size}),
+ *     by key; none by default. Keys newsroom manages itself (ports, paths, security, discovery,
+ *     names) are refused
  */
 public record ElasticsearchSettings(
         Path dataDir,
@@ -33,7 +40,8 @@ public record ElasticsearchSettings(
         String clusterName,
         String nodeName,
         Path distribution,
-        Path javaHome) {
+        Path javaHome,
+        Map<String, String> extraSettings) {
 
     /** The system property naming the distribution zip; Maven's failsafe configuration sets it. */
     public static final String DISTRIBUTION_PROPERTY = "newsroom.elasticsearch.zip";
@@ -57,6 +65,10 @@ public record ElasticsearchSettings(
     public static final String DEFAULT_NODE_NAME = "newsroom-1";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern SETTING_KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+    /** The settings newsroom writes itself; an extra setting may not replace them. */
+    private static final Set<String> MANAGED_KEYS = Set.of("cluster.name", "node.name", "network.host", "http.port",
+            "transport.port", "discovery.type", "node.portsfile", "path.data", "path.logs", "xpack.security.enabled");
 
     /**
      * Checks every setting against the ranges given above.
@@ -92,6 +104,18 @@ public record ElasticsearchSettings(
         if (javaHome == null || !Files.isExecutable(javaHome.resolve("bin").resolve("java"))) {
             throw new IllegalArgumentException("javaHome " + javaHome + " has no executable bin/java.");
         }
+        extraSettings = extraSettings == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(extraSettings));
+        extraSettings.forEach((key, value) -> {
+            if (!SETTING_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("extraSettings key '" + key + "' is not an Elasticsearch setting name.");
+            }
+            if (MANAGED_KEYS.contains(key)) {
+                throw new IllegalArgumentException("extraSettings may not set " + key + ": newsroom manages it (see the other settings).");
+            }
+            if (value == null || value.contains("\n") || value.contains("\r")) {
+                throw new IllegalArgumentException("extraSettings value of " + key + " must be one line of text.");
+            }
+        });
     }
 
     /**
@@ -144,6 +168,7 @@ public record ElasticsearchSettings(
         private String nodeName = DEFAULT_NODE_NAME;
         private Path distribution;
         private Path javaHome = Path.of(System.getProperty("java.home"));
+        private Map<String, String> extraSettings = Map.of();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -231,6 +256,17 @@ public record ElasticsearchSettings(
         }
 
         /**
+         * More {@code elasticsearch.yml} settings, added to those newsroom writes. Default: none.
+         *
+         * @param settings setting values by key, e.g. {@code thread_pool.write.queue_size=1}
+         * @return this builder
+         */
+        public Builder extraSettings(Map<String, String> settings) {
+            this.extraSettings = new TreeMap<>(settings);
+            return this;
+        }
+
+        /**
          * The Java installation that runs Elasticsearch. Default: the one running this JVM.
          *
          * @param home a directory with {@code bin/java}
@@ -250,7 +286,7 @@ public record ElasticsearchSettings(
         public ElasticsearchSettings build() {
             return new ElasticsearchSettings(dataDir, httpPort, heapMegabytes, startTimeout, stopTimeout,
                     clusterName, nodeName, Objects.requireNonNullElseGet(distribution,
-                            ElasticsearchSettings::defaultDistribution), javaHome);
+                            ElasticsearchSettings::defaultDistribution), javaHome, extraSettings);
         }
     }
 }

@@ -102,4 +102,28 @@ class ElasticsearchSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataDir must be set.");
     }
+
+    @Test
+    void shouldWriteExtraSettingsIntoElasticsearchYml() throws IOException {
+        ElasticsearchSettings settings = builder().extraSettings(java.util.Map.of(
+                "thread_pool.write.queue_size", "1", "thread_pool.write.size", "1")).build();
+        dev.newsroom.embedded.internal.ElasticsearchLayout layout =
+                dev.newsroom.embedded.internal.ElasticsearchLayout.of(dir, "home", settings.clusterName());
+        Files.createDirectories(layout.home().resolve("config"));
+
+        layout.writeConfiguration(settings);
+
+        assertThat(settings.extraSettings()).containsOnlyKeys("thread_pool.write.queue_size", "thread_pool.write.size");
+        assertThat(Files.readString(layout.config().resolve("elasticsearch.yml")))
+                .contains("\nthread_pool.write.queue_size: \"1\"\n", "\nthread_pool.write.size: \"1\"\n");
+    }
+
+    @Test
+    void shouldRejectAnExtraSettingThatNewsroomManages() {
+        assertThatThrownBy(() -> builder().extraSettings(java.util.Map.of("http.port", "9300")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("may not set http.port");
+        assertThatThrownBy(() -> builder().extraSettings(java.util.Map.of("Not A Key", "1")).build())
+                .hasMessageContaining("is not an Elasticsearch setting name");
+    }
 }

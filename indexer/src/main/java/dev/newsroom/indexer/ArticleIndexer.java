@@ -2,8 +2,7 @@ package dev.newsroom.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsroom.indexer.internal.Backoff;
-import dev.newsroom.indexer.internal.BatchWriter;
-import dev.newsroom.indexer.internal.ElasticsearchBulkSink;
+import dev.newsroom.indexer.internal.DocumentWriter;
 import dev.newsroom.indexer.internal.IndexerMetrics;
 import dev.newsroom.indexer.internal.KafkaDeadLetterSink;
 import dev.newsroom.indexer.internal.KafkaSettings;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -45,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The indexer service: reads articles, stories and feed status from Kafka and writes them to
- * Elasticsearch, one {@code _bulk} request per poll.
+ * Elasticsearch through the client's {@code BulkIngester} (see {@link DocumentWriter}).
  *
  * <p>Delivery is at least once: offsets are committed only for records Elasticsearch
  * acknowledged (or that went to the dead-letter topic), and documents have stable ids (article
@@ -62,9 +59,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleIndexer implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** Short, so that the poll thread takes over the listener's outcomes and retries promptly. */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
 
     /**
      * Progress so far, for a progress line.
@@ -85,7 +82,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     private final ElasticsearchClient client;
     private final IndexerMetrics metrics;
     private final OffsetTracker tracker = new OffsetTracker();
-    private final BatchWriter writer;
+    private final DocumentWriter writer;
     private final Set<TopicPartition> owned = new HashSet<>();
 
     private final Object lifecycle = new Object();
@@ -93,7 +90,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private boolean started;
     private boolean closed;
-    private boolean retrying;
+    private boolean paused;
 
     /** An indexer with its own meter registry and the system clock. */
     public ArticleIndexer(IndexerConfig config, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
@@ -127,8 +124,9 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
             throw e;
         }
         this.deadLetterProducer = producer;
-        this.writer = new BatchWriter(router, new ElasticsearchBulkSink(client),
-                new KafkaDeadLetterSink(deadLetterProducer, topics.dlq()), tracker, metrics, clock, config.maxRetryBackoff());
+        this.writer = new DocumentWriter(router, client, new KafkaDeadLetterSink(deadLetterProducer, topics.dlq()), tracker,
+                metrics, clock, new DocumentWriter.Settings(config.batchSize(), config.bulkMaxBytes(), config.concurrentRequests(),
+                        config.flushInterval(), config.maxRetryBackoff()));
     }
 
     /** Counts so far; safe from any thread. */
@@ -163,9 +161,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     List<SourceRecord> batch = new ArrayList<>(records.count());
                     records.forEach(r -> batch.add(SourceRecord.of(r)));
-                    writer.write(batch, owned::contains, this::pause);
-                    commit();
+                    writer.submit(batch);
                 }
+                holdWhileRetrying(writer.service(owned::contains));
+                commit();
             }
         } catch (WakeupException e) {
             if (!isClosing()) {
@@ -228,40 +227,18 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     }
 
     /**
-     * Waits between two attempts of the batch writer. The partitions stay paused and the consumer
-     * keeps polling (getting nothing), so that a long Elasticsearch outage does not push it out of
-     * its group.
+     * Pauses every partition while documents wait for their next attempt, so that a long
+     * Elasticsearch outage neither fills memory nor pushes the consumer out of its group (it keeps
+     * polling, getting nothing), and resumes them afterwards.
      */
-    private boolean pause(Duration delay) {
-        retrying = true;
-        consumer.pause(consumer.assignment());
-        try {
-            long deadline = System.nanoTime() + delay.toNanos();
-            while (true) {
-                rewind(consumer.poll(Duration.ZERO));
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return !isClosing();
-                }
-                if (await(Duration.ofNanos(Math.min(remaining, KEEP_ALIVE.toNanos())))) {
-                    return false;
-                }
-            }
-        } catch (WakeupException e) {
-            return false;
-        } finally {
-            retrying = false;
+    private void holdWhileRetrying(boolean hold) {
+        if (hold && !paused) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+        } else if (!hold && paused) {
             consumer.resume(consumer.paused());
+            paused = false;
         }
-    }
-
-    /** Puts back records a keep-alive poll fetched despite the pause, so they are read again later. */
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
-        }
-        first.forEach(consumer::seek);
     }
 
     /** @return true when closing began while waiting */
@@ -297,6 +274,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
 
     private void shutdown() {
         try {
+            writer.close();
             commit();
         } catch (WakeupException e) {
             commit();
@@ -310,6 +288,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     }
 
     private void closeClients() {
+        writer.close();
         consumer.close();
         deadLetterProducer.close();
         closeQuietly(client);
@@ -336,7 +315,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             owned.addAll(partitions);
-            if (retrying) {
+            if (paused) {
                 consumer.pause(partitions);
             }
             log.info("The indexer now owns partitions {}.", owned);

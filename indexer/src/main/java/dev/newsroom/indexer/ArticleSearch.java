@@ -43,6 +43,27 @@ public final class ArticleSearch implements AutoCloseable {
         this(ElasticsearchClients.create(connection), indices, true);
     }
 
+    /**
+     * Searches with a client of its own after checking that Elasticsearch answers and takes the
+     * credentials.
+     *
+     * @throws ElasticsearchUnavailableException in one sentence, when it does not
+     */
+    public static ArticleSearch connect(ElasticsearchConnection connection, IndexNames indices) {
+        ElasticsearchClient client = ElasticsearchClients.create(connection);
+        try {
+            ElasticsearchClients.check(client, connection);
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return new ArticleSearch(client, indices, true);
+    }
+
     private ArticleSearch(ElasticsearchClient client, IndexNames indices, boolean ownsClient) {
         this.client = client;
         this.indices = indices;

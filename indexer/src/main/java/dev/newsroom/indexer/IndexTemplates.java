@@ -15,10 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the composable index templates of {@code news-stories}, {@code news-articles} and
- * {@code news-feed-status} (one template per index, named like it, whose pattern is the exact
- * index name so that a prefixed set gets its own templates) and creates the indices that do not
- * exist yet. Running it again changes nothing: a template is replaced by an identical one and an
- * existing index is left as it is (a changed mapping applies to indices created afterwards).
+ * {@code news-feed-status} and creates each index behind its alias. The names the indexer writes
+ * and searches are aliases; the concrete index behind one is {@code <alias>-000001} (then
+ * {@code -000002}, ... after a reindex or rollover), with the alias as its write index. One
+ * template per alias, named like it, matches {@code <alias>-*}, so that a prefixed set gets its
+ * own templates. Running it again changes nothing: a template is replaced by an identical one and
+ * an existing alias (or an index of that name made by an earlier version) is left as it is; a
+ * changed mapping applies to indices created afterwards.
  */
 public final class IndexTemplates {
     private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
@@ -76,13 +79,25 @@ public final class IndexTemplates {
         return templates;
     }
 
-    private static void createIfAbsent(ElasticsearchClient client, String index) throws IOException {
-        if (client.indices().exists(e -> e.index(index)).value()) {
+    /** The first concrete index behind an alias: {@code <alias>-000001}. */
+    public static String firstIndex(String alias) {
+        return alias + "-000001";
+    }
+
+    private static void createIfAbsent(ElasticsearchClient client, String alias) throws IOException {
+        if (client.indices().existsAlias(e -> e.name(alias)).value()) {
             return;
         }
+        if (client.indices().exists(e -> e.index(alias)).value()) {
+            log.warn("{} is a concrete index (made by an earlier version of the indexer), not an alias; it is used as it is. "
+                    + "Reindex it into {} behind alias {} to be able to reindex or roll over later (see the indexer's README).",
+                    alias, firstIndex(alias), alias);
+            return;
+        }
+        String index = firstIndex(alias);
         try {
-            client.indices().create(c -> c.index(index));
-            log.info("Index {} is created from its template.", index);
+            client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
+            log.info("Index {} is created from its template, behind alias {} (its write index).", index, alias);
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;

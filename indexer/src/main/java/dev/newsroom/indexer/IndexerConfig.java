@@ -10,10 +10,10 @@ import java.time.Duration;
  *
  * @param groupId         Kafka consumer group; instances with the same group share the partitions.
  *                        Key {@code indexer.group-id}, default {@code newsroom-indexer}.
- * @param batchSize       most records written by one {@code _bulk} request (one poll). Key
+ * @param batchSize       most records per poll and most operations per {@code _bulk} request. Key
  *                        {@code indexer.batch-size}, 1 to 10000, default 500.
- * @param flushInterval   longest a record waits in Kafka for its batch to fill before it is
- *                        fetched and written. Key {@code indexer.flush-interval}, 10ms to 10s, default 1s.
+ * @param flushInterval   longest a record waits for its bulk request to fill before it is sent.
+ *                        Key {@code indexer.flush-interval}, 10ms to 10s, default 1s.
  * @param maxRetryBackoff longest pause between two attempts to write what Elasticsearch could not
  *                        take yet (the pause doubles from 100ms up to this). Key
  *                        {@code indexer.max-retry-backoff}, 100ms to 10m, default 30s.
@@ -21,6 +21,11 @@ import java.time.Duration;
  *                        1 to 1024, default 1.
  * @param replicas        replicas of each index the indexer creates. Key {@code index.replicas},
  *                        0 to 16, default 0 (right for the one-node embedded runtime).
+ * @param bulkMaxBytes    most bytes of operations per {@code _bulk} request. Key
+ *                        {@code indexer.bulk-max-bytes}, 64kb to 100mb, default 5mb.
+ * @param concurrentRequests most {@code _bulk} requests in flight at once; the poll thread waits
+ *                        when they are all busy. Key {@code indexer.concurrent-requests}, 1 to 16,
+ *                        default 2.
  */
 public record IndexerConfig(
         String groupId,
@@ -28,7 +33,9 @@ public record IndexerConfig(
         Duration flushInterval,
         Duration maxRetryBackoff,
         int shards,
-        int replicas) {
+        int replicas,
+        long bulkMaxBytes,
+        int concurrentRequests) {
 
     public static final Setting<String> GROUP_ID = Setting.string(
             "indexer.group-id", "newsroom-indexer", "Kafka consumer group of the indexer.");
@@ -45,6 +52,11 @@ public record IndexerConfig(
     public static final Setting<Integer> REPLICAS = Setting.integer(
             "index.replicas", 0, 0, 16, "Replicas of each index the indexer creates.");
 
+    public static final Setting<Long> BULK_MAX_BYTES = Setting.bytes(
+            "indexer.bulk-max-bytes", 5L << 20, 64L << 10, 100L << 20, "Most bytes of operations per _bulk request.");
+    public static final Setting<Integer> CONCURRENT_REQUESTS = Setting.integer(
+            "indexer.concurrent-requests", 2, 1, 16, "Most _bulk requests in flight at once.");
+
     public IndexerConfig {
         if (groupId == null || groupId.isBlank()) {
             throw new ConfigException("Invalid value for " + GROUP_ID.key() + ": expected a non-blank consumer group name");
@@ -56,6 +68,14 @@ public record IndexerConfig(
                 && maxRetryBackoff.compareTo(Duration.ofMinutes(10)) <= 0, MAX_RETRY_BACKOFF, maxRetryBackoff);
         check(shards >= 1 && shards <= 1024, SHARDS, shards);
         check(replicas >= 0 && replicas <= 16, REPLICAS, replicas);
+        check(bulkMaxBytes >= 64L << 10 && bulkMaxBytes <= 100L << 20, BULK_MAX_BYTES, bulkMaxBytes);
+        check(concurrentRequests >= 1 && concurrentRequests <= 16, CONCURRENT_REQUESTS, concurrentRequests);
+    }
+
+    /** A config with the default request size (5 MiB) and concurrency (2). */
+    public IndexerConfig(String groupId, int batchSize, Duration flushInterval, Duration maxRetryBackoff, int shards, int replicas) {
+        this(groupId, batchSize, flushInterval, maxRetryBackoff, shards, replicas, BULK_MAX_BYTES.defaultValue(),
+                CONCURRENT_REQUESTS.defaultValue());
     }
 
     /** Every setting at its default. */
@@ -66,12 +86,14 @@ public record IndexerConfig(
     /** Reads every setting from flags, environment, file and defaults, in that order. */
     public static IndexerConfig from(ConfigSource config) {
         return new IndexerConfig(config.get(GROUP_ID), config.get(BATCH_SIZE), config.get(FLUSH_INTERVAL),
-                config.get(MAX_RETRY_BACKOFF), config.get(SHARDS), config.get(REPLICAS));
+                config.get(MAX_RETRY_BACKOFF), config.get(SHARDS), config.get(REPLICAS), config.get(BULK_MAX_BYTES),
+                config.get(CONCURRENT_REQUESTS));
     }
 
     /** This config with another consumer group; for tests and tools that must not share offsets. */
     public IndexerConfig withGroupId(String otherGroupId) {
-        return new IndexerConfig(otherGroupId, batchSize, flushInterval, maxRetryBackoff, shards, replicas);
+        return new IndexerConfig(otherGroupId, batchSize, flushInterval, maxRetryBackoff, shards, replicas, bulkMaxBytes,
+                concurrentRequests);
     }
 
     private static void check(boolean ok, Setting<?> setting, Object value) {

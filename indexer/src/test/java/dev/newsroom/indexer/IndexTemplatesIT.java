@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IndexTemplatesIT {
 
     @Test
-    void shouldInstallTwiceWithoutChangeAndFallBackToStandardOnTheEmbeddedCluster(TestCluster cluster) throws Exception {
+    void shouldInstallTwiceWithoutChangeBehindAliasesAndFallBackToStandardOnTheEmbeddedCluster(TestCluster cluster) throws Exception {
         IndexNames names = IndexNames.withPrefix(cluster.uniquePrefix());
         try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
 
@@ -30,15 +30,21 @@ class IndexTemplatesIT {
             assertThat(second).isEqualTo(TextAnalyzer.STANDARD);
             List<IndexTemplateItem> templates = client.indices().getIndexTemplate(t -> t.name(names.stories() + "*")).indexTemplates();
             assertThat(templates).extracting(IndexTemplateItem::name).containsExactly(names.stories());
-            assertThat(templates.get(0).indexTemplate().version()).isEqualTo(1L);
+            assertThat(templates.get(0).indexTemplate().version()).isEqualTo(2L);
             for (String index : List.of(names.stories(), names.articles(), names.feedStatus())) {
                 assertThat(client.indices().exists(e -> e.index(index)).value()).as(index).isTrue();
             }
+            for (String alias : List.of(names.stories(), names.articles(), names.feedStatus())) {
+                assertThat(client.indices().getAlias(a -> a.name(alias)).result())
+                        .as(alias).containsOnlyKeys(IndexTemplates.firstIndex(alias));
+                assertThat(client.indices().getAlias(a -> a.name(alias)).result().get(IndexTemplates.firstIndex(alias))
+                        .aliases().get(alias).isWriteIndex()).isTrue();
+            }
             Map<String, Property> properties = client.indices().getMapping(m -> m.index(names.articles()))
-                    .get(names.articles()).mappings().properties();
+                    .get(IndexTemplates.firstIndex(names.articles())).mappings().properties();
             assertThat(properties.get("text").text().analyzer()).isEqualTo("standard");
             assertThat(properties.get("story_id").isKeyword()).isTrue();
-            assertThat(client.indices().getSettings(s -> s.index(names.stories())).get(names.stories())
+            assertThat(client.indices().getSettings(s -> s.index(names.stories())).get(IndexTemplates.firstIndex(names.stories()))
                     .settings().index().numberOfReplicas()).isEqualTo("0");
         }
     }

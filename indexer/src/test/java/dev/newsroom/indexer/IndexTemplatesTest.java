@@ -33,12 +33,12 @@ class IndexTemplatesTest {
     }
 
     @Test
-    void shouldMatchOnlyTheExactIndexNameSoThatAPrefixedSetGetsItsOwnTemplates() {
+    void shouldMatchTheConcreteIndicesBehindEachAliasSoThatAPrefixedSetGetsItsOwnTemplates() {
         Map<String, ObjectNode> templates = IndexTemplates.templates(IndexNames.withPrefix("t1-"), TextAnalyzer.STANDARD, 1, 0);
 
         assertThat(templates).containsOnlyKeys("t1-news-stories", "t1-news-articles", "t1-news-feed-status");
         templates.forEach((name, body) ->
-                assertThat(body.get("index_patterns").toString()).isEqualTo("[\"" + name + "\"]"));
+                assertThat(body.get("index_patterns").toString()).isEqualTo("[\"" + name + "-*\"]"));
     }
 
     @Test

@@ -49,17 +49,28 @@ final class IndexerFixture implements AutoCloseable {
     final ElasticsearchClient client;
     final ArticleSearch search;
     private final TestCluster cluster;
+    private final String elasticsearchUrl;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private ArticleIndexer indexer;
     private Future<?> running;
 
     IndexerFixture(TestCluster cluster) {
+        this(cluster, cluster.elasticsearchUrl(), 100, 2);
+    }
+
+    /**
+     * A fixture whose indexer writes to the Elasticsearch at {@code elasticsearchUrl}, in bulk
+     * requests of at most {@code batchSize} documents, at most {@code concurrentRequests} at once.
+     */
+    IndexerFixture(TestCluster cluster, String elasticsearchUrl, int batchSize, int concurrentRequests) {
         this.cluster = cluster;
+        this.elasticsearchUrl = elasticsearchUrl;
         this.prefix = cluster.uniquePrefix();
         this.topics = NewsTopics.withPrefix(prefix);
         this.indices = IndexNames.withPrefix(prefix);
-        this.config = new IndexerConfig(prefix + "indexer", 100, Duration.ofMillis(50), Duration.ofSeconds(1), 1, 0);
+        this.config = new IndexerConfig(prefix + "indexer", batchSize, Duration.ofMillis(50), Duration.ofSeconds(1), 1, 0,
+                IndexerConfig.BULK_MAX_BYTES.defaultValue(), concurrentRequests);
         cluster.createTopics(1, topics.articles().name(), topics.stories().name(), topics.feedStatus().name(), topics.dlq().name());
         this.client = ElasticsearchClients.create(elasticsearch());
         this.search = new ArticleSearch(client, indices);
@@ -71,14 +82,40 @@ final class IndexerFixture implements AutoCloseable {
     }
 
     ElasticsearchConnection elasticsearch() {
-        return ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl()));
+        return ElasticsearchConnection.of(URI.create(elasticsearchUrl));
     }
 
     /** Starts the indexer on a thread of its own. */
     ArticleIndexer start() {
-        indexer = new ArticleIndexer(config, new KafkaConnection(cluster.bootstrapServers(), Map.of()), elasticsearch(), topics, indices);
+        return start(config);
+    }
+
+    /** Starts the indexer with another config (another group reads everything again) on a thread of its own. */
+    ArticleIndexer start(IndexerConfig with) {
+        if (indexer != null) {
+            throw new IllegalStateException("One indexer per fixture; stop() the first");
+        }
+        indexer = new ArticleIndexer(with, new KafkaConnection(cluster.bootstrapServers(), Map.of()), elasticsearch(), topics, indices);
         running = runner.submit(indexer);
         return indexer;
+    }
+
+    /** Stops the running indexer, which commits what is done. */
+    void stop() throws Exception {
+        indexer.close();
+        running.get(30, TimeUnit.SECONDS);
+        indexer = null;
+    }
+
+    /** Sends {@code n} articles a0..a(n-1) without waiting for each acknowledgement. */
+    void sendArticles(int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            String id = "a" + i;
+            byte[] value = topics.articles().valueSerde().serializer().serialize(topics.articles().name(),
+                    TestData.article(id, "s" + i, "example.org", "Title " + i, "Text of article number " + i + "."));
+            producer.send(new ProducerRecord<>(topics.articles().name(), id.getBytes(StandardCharsets.UTF_8), value));
+        }
+        producer.flush();
     }
 
     <V> void send(Topic<String, V> topic, String key, V value) {
@@ -116,13 +153,18 @@ final class IndexerFixture implements AutoCloseable {
 
     /** The committed offset of the indexer's group on partition 0 of a topic; -1 if none. */
     long committedOffset(String topic) {
+        return committedOffset(config.groupId(), topic);
+    }
+
+    /** The committed offset of a consumer group on partition 0 of a topic; -1 if none. */
+    long committedOffset(String groupId, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(config.groupId())
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
             return offset == null ? -1 : offset.offset();
         } catch (Exception e) {
-            throw new IllegalStateException("Could not read the offsets of group " + config.groupId(), e);
+            throw new IllegalStateException("Could not read the offsets of group " + groupId, e);
         }
     }
 

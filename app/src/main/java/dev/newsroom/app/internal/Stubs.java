@@ -2,7 +2,6 @@ package dev.newsroom.app.internal;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,18 +47,6 @@ public final class Stubs {
         @Override
         protected String owner() {
             return "issue 3, the feed poller";
-        }
-    }
-
-    @Command(name = "story", description = "Show one story with all its copies.")
-    public static final class Story extends NotImplemented {
-        @Parameters(paramLabel = "ID") String id;
-        @Option(names = "--json") boolean json;
-        @Mixin ElasticsearchOptions elasticsearch;
-
-        @Override
-        protected String owner() {
-            return "issue 6, the indexer and search";
         }
     }
 

@@ -76,6 +76,9 @@ public record ElasticsearchLayout(
     }
 
     private String yaml(ElasticsearchSettings settings) {
+        StringBuilder extra = new StringBuilder();
+        settings.extraSettings().forEach((key, value) ->
+                extra.append(key).append(": \"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n"));
         return String.join("\n",
                 "# Written by newsroom on every start of the embedded Elasticsearch; edits here are overwritten.",
                 "cluster.name: " + settings.clusterName(),
@@ -90,7 +93,7 @@ public record ElasticsearchLayout(
                 "xpack.security.enabled: false",
                 "action.destructive_requires_name: false",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
-                "");
+                "") + extra;
     }
 
     private static String quoted(Path path) {

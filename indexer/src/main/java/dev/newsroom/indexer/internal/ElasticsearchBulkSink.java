@@ -60,10 +60,17 @@ public final class ElasticsearchBulkSink implements BulkSink {
         if (response.items().size() != actions.size()) {
             throw new IOException("Elasticsearch answered " + response.items().size() + " items to a bulk request of " + actions.size());
         }
+        return outcomes(actions, response.items());
+    }
+
+    /** The outcome of each item, in the order of the actions that asked for them. */
+    static List<ItemOutcome> outcomes(List<IndexAction> actions, List<BulkResponseItem> items) {
         List<ItemOutcome> outcomes = new ArrayList<>(actions.size());
-        for (BulkResponseItem item : response.items()) {
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
             ErrorCause error = item.error();
-            outcomes.add(ItemOutcome.classify(item.status(), error == null ? null : error.type(), error == null ? null : reason(error)));
+            outcomes.add(ItemOutcome.classify(actions.get(i).isDelete(), item.status(),
+                    error == null ? null : error.type(), error == null ? null : reason(error)));
         }
         return outcomes;
     }
@@ -86,22 +93,39 @@ public final class ElasticsearchBulkSink implements BulkSink {
     }
 
     /** The bulk request for the actions, in their order. */
-    static BulkRequest request(List<IndexAction> actions) {
+    public static BulkRequest request(List<IndexAction> actions) {
         List<BulkOperation> operations = new ArrayList<>(actions.size());
         for (IndexAction action : actions) {
-            operations.add(BulkOperation.of(op -> op.index(i -> {
-                i.index(action.index()).id(action.id()).document(action.document());
-                if (action.externalVersion() != null) {
-                    i.version(action.externalVersion()).versionType(VersionType.External);
-                }
-                return i;
-            })));
+            operations.add(operation(action));
         }
         return BulkRequest.of(b -> b.operations(operations));
     }
 
+    /** The bulk operation of one action: an index or a delete, with its external version if it has one. */
+    static BulkOperation operation(IndexAction action) {
+        if (action.isDelete()) {
+            return BulkOperation.of(op -> op.delete(d -> {
+                d.index(action.index()).id(action.id());
+                if (action.externalVersion() != null) {
+                    d.version(action.externalVersion()).versionType(VersionType.External);
+                }
+                return d;
+            }));
+        }
+        return BulkOperation.of(op -> op.index(i -> {
+            i.index(action.index()).id(action.id()).document(action.document());
+            if (action.externalVersion() != null) {
+                i.version(action.externalVersion()).versionType(VersionType.External);
+            }
+            return i;
+        }));
+    }
+
     /** The HTTP status of a failed request whose answer was not an Elasticsearch error body; -1 if none. */
-    static int httpStatus(IOException e) {
+    static int httpStatus(Throwable e) {
+        if (e instanceof ElasticsearchException es) {
+            return es.status();
+        }
         if (e instanceof TransportException t) {
             return t.statusCode();
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class IndexMappings {
     /** Bump when a template body changes; stored as the template's {@code version}. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
     /** Above the built-in templates of the default distribution (logs-*, metrics-*: 100), so ours wins for our names. */
     static final int PRIORITY = 500;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -76,7 +76,7 @@ public final class IndexMappings {
 
     private static ObjectNode template(String indexName, String description, ObjectNode properties, int shards, int replicas) {
         ObjectNode body = JSON.objectNode();
-        body.putArray("index_patterns").add(indexName);
+        body.putArray("index_patterns").add(indexName + "-*");
         body.put("priority", PRIORITY);
         body.put("version", TEMPLATE_VERSION);
         body.putObject("_meta").put("managed_by", "newsroom-indexer").put("description", description);

@@ -25,6 +25,17 @@ public sealed interface ItemOutcome {
      * index) may heal and is retried.
      */
     static ItemOutcome classify(int status, String errorType, String reason) {
+        return classify(false, status, errorType, reason);
+    }
+
+    /**
+     * Classifies the answer to an index or, when {@code delete}, a delete operation: a delete of a
+     * document that is not there (404 without an error) is done, like a written one.
+     */
+    static ItemOutcome classify(boolean delete, int status, String errorType, String reason) {
+        if (delete && status == 404 && errorType == null) {
+            return new Indexed();
+        }
         if (status >= 200 && status < 300) {
             return new Indexed();
         }

@@ -10,8 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Which offsets are done, per partition, and so what may be committed: the offset after the
  * highest done offset below which every tracked offset is done. A record is done when
- * Elasticsearch acknowledged it (indexed or stale) or the dead-letter topic holds it. Used by the
- * poll thread only.
+ * Elasticsearch acknowledged it (indexed or stale) or the dead-letter topic holds it. The poll
+ * thread tracks records and commits; the bulk listener marks records done from the client's
+ * threads, so every method is synchronized (each is a few map operations).
  */
 public final class OffsetTracker {
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
@@ -29,14 +30,14 @@ public final class OffsetTracker {
     }
 
     /** Notes a record as read and not yet done. */
-    public void track(TopicPartition tp, long offset) {
+    public synchronized void track(TopicPartition tp, long offset) {
         Partition p = partitions.computeIfAbsent(tp, k -> new Partition(offset));
         p.open.add(offset);
         p.highestSeen = Math.max(p.highestSeen, offset);
     }
 
     /** Notes a tracked record as done. */
-    public void done(TopicPartition tp, long offset) {
+    public synchronized void done(TopicPartition tp, long offset) {
         Partition p = partitions.get(tp);
         if (p != null) {
             p.open.remove(offset);
@@ -44,7 +45,7 @@ public final class OffsetTracker {
     }
 
     /** Offsets to commit: per partition with progress since the last commit, the next offset to read. */
-    public Map<TopicPartition, OffsetAndMetadata> committable() {
+    public synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         partitions.forEach((tp, p) -> {
             long next = p.open.isEmpty() ? p.highestSeen + 1 : p.open.first();
@@ -56,7 +57,7 @@ public final class OffsetTracker {
     }
 
     /** Notes offsets as committed, so they are not offered again. */
-    public void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    public synchronized void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
         offsets.forEach((tp, o) -> {
             Partition p = partitions.get(tp);
             if (p != null) {
@@ -66,12 +67,17 @@ public final class OffsetTracker {
     }
 
     /** Forgets partitions this consumer no longer owns; their open records go to the next owner. */
-    public void forget(Collection<TopicPartition> revoked) {
+    public synchronized void forget(Collection<TopicPartition> revoked) {
         revoked.forEach(partitions::remove);
     }
 
+    /** Records read and not done, over every partition. */
+    public synchronized int openCount() {
+        return partitions.values().stream().mapToInt(p -> p.open.size()).sum();
+    }
+
     /** Whether a record of this partition is read and not done. */
-    public boolean hasOpen(TopicPartition tp) {
+    public synchronized boolean hasOpen(TopicPartition tp) {
         Partition p = partitions.get(tp);
         return p != null && !p.open.isEmpty();
     }

@@ -39,4 +39,11 @@ class ItemOutcomeTest {
                 .isInstanceOf(ItemOutcome.Retry.class);
         assertThat(ItemOutcome.classify(404, "index_not_found_exception", "no such index")).isInstanceOf(ItemOutcome.Retry.class);
     }
+
+    @Test
+    void shouldCountADeleteOfAMissingDocumentAsDoneButNotAMissingIndex() {
+        assertThat(ItemOutcome.classify(true, 404, null, null)).isInstanceOf(ItemOutcome.Indexed.class);
+        assertThat(ItemOutcome.classify(true, 404, "index_not_found_exception", "no such index")).isInstanceOf(ItemOutcome.Retry.class);
+        assertThat(ItemOutcome.classify(false, 404, null, null)).isInstanceOf(ItemOutcome.Retry.class);
+    }
 }

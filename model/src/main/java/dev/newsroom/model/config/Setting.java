@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -81,6 +83,23 @@ public final class Setting<T> {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
             return uri;
+        });
+    }
+
+    /** One or more absolute http or https URLs, separated by commas. */
+    public static Setting<List<URI>> httpUrls(String key, List<URI> defaultValue, String doc) {
+        Setting<URI> one = httpUrl(key, null, doc);
+        return new Setting<>(key, doc, defaultValue, "one or more absolute http:// or https:// URLs separated by commas", s -> {
+            List<URI> urls = new ArrayList<>();
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    urls.add(one.parser.apply(part));
+                }
+            }
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("no URL");
+            }
+            return List.copyOf(urls);
         });
     }
 
