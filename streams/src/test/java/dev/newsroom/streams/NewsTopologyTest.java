@@ -73,6 +73,7 @@ class NewsTopologyTest {
         assertThat(article.publishedAt()).isEqualTo(PUBLISHED);
         assertThat(article.canonical()).isTrue();
         assertThat(article.storyId()).isEqualTo("s-" + input.id().substring(2));
+        assertThat(article.joined().matchedArticleId()).isEmpty();
         assertThat(articles.isEmpty()).isTrue();
     }
 
@@ -91,6 +92,23 @@ class NewsTopologyTest {
         RawArticle good = landDestroyer();
         raw.pipeInput(good.id(), good, PUBLISHED);
 
+        assertThat(articles.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(good.id());
+    }
+
+    @Test
+    void shouldDeadLetterAnArticleWithoutText() {
+        var dlq = driver.createOutputTopic(topics.dlq().name(), topics.dlq().keySerde().deserializer(), topics.dlq().valueSerde().deserializer());
+        RawArticle good = landDestroyer();
+        RawArticle empty = new RawArticle(Ids.article("https://x.org/empty"), null, "https://x.org/feed", "https://x.org/empty", null,
+                "Only a title", null, "<p> </p>", null, List.of(), PUBLISHED, PUBLISHED, null, "en");
+
+        raw.pipeInput(empty.id(), empty, PUBLISHED);
+        raw.pipeInput(good.id(), good, PUBLISHED);
+
+        assertThat(dlq.readValuesToList()).singleElement().satisfies(letter -> {
+            assertThat(letter.stage()).isEqualTo("streams");
+            assertThat(letter.error()).contains("has no text");
+        });
         assertThat(articles.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(good.id());
     }
 
