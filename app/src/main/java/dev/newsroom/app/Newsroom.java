@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             Stubs.Story.class,
             ParseFeedCommand.class,
-            Stubs.Dedup.class,
+            DedupCommand.class,
             Stubs.Tag.class,
             Stubs.Bench.class,
         })

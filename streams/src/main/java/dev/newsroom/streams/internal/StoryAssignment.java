@@ -2,6 +2,7 @@ package dev.newsroom.streams.internal;
 
 import dev.newsroom.model.serde.JsonSerde;
 import dev.newsroom.streams.DedupParameters;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -34,12 +35,13 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-                store(ARTICLES, ArticleEntry.class),
-                store(STORIES, StoryEntry.class),
-                store(BUCKETS, StoreBackedState.Bucket.class),
-                store(BOILERPLATE, StoryAssignmentProcessor.LineCount.class),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String()));
+        Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
+        stores.add(store(ARTICLES, ArticleEntry.class));
+        stores.add(store(STORIES, StoryEntry.class));
+        stores.add(store(BUCKETS, StoreBackedState.Bucket.class));
+        stores.add(store(BOILERPLATE, StoryAssignmentProcessor.LineCount.class));
+        stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String()));
+        return stores;
     }
 
     private static <T> StoreBuilder<?> store(String name, Class<T> type) {
