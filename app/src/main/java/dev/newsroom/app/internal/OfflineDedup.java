@@ -75,8 +75,10 @@ public final class OfflineDedup implements AutoCloseable {
                 latestStories.put(kv.key, kv.value);
             }
         }
-        for (KeyValue<byte[], DeadLetter> kv : deadLetters.readKeyValuesToList()) {
-            errors.put(article.id(), kv.value.error());
+        if (driver.producedTopicNames().contains(topics.dlq().name())) {
+            for (KeyValue<byte[], DeadLetter> kv : deadLetters.readKeyValuesToList()) {
+                errors.put(article.id(), kv.value.error());
+            }
         }
     }
 

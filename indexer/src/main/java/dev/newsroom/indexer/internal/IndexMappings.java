@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class IndexMappings {
     /** Bump when a template body changes; stored as the template's {@code version}. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
     /** Above the built-in templates of the default distribution (logs-*, metrics-*: 100), so ours wins for our names. */
     static final int PRIORITY = 500;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -109,6 +109,12 @@ public final class IndexMappings {
         copy.set("title", text(analyzer));
         copy.set("published_at", type("date"));
         copy.set("similarity", type("float"));
+        ObjectNode joined = JSON.objectNode();
+        joined.set("matched_article_id", keyword());
+        joined.set("jaccard", type("float"));
+        joined.set("containment", type("float"));
+        joined.set("canonical_by_attribution", type("boolean"));
+        copy.set("joined", object(joined));
         return copy;
     }
 
