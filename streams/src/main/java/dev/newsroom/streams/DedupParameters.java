@@ -34,6 +34,8 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
 
     public static final Setting<Integer> SHINGLE_SIZE = Setting.integer(
             "streams.dedup.shingle-size", 4, 1, 12, "Words per shingle.");
+    public static final Setting<Integer> COMPONENTS = Setting.integer(
+            "streams.dedup.components", 512, 64, 4096, "MinHash signature components (16 bits each).");
     public static final Setting<Integer> BANDS = Setting.integer(
             "streams.dedup.bands", 64, 1, 256, "LSH bands.");
     public static final Setting<Integer> ROWS = Setting.integer(
@@ -41,10 +43,10 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
     public static final Setting<Integer> JACCARD_PERCENT = Setting.integer(
             "streams.dedup.jaccard-percent", 50, 1, 100, "Estimated Jaccard similarity (percent) at which two copies match.");
     public static final Setting<Integer> CONTAINMENT_PERCENT = Setting.integer(
-            "streams.dedup.containment-percent", 70, 1, 100,
+            "streams.dedup.containment-percent", 80, 1, 100,
             "Estimated containment (percent) of the smaller copy in the larger at which they match.");
     public static final Setting<Integer> MAX_LENGTH_RATIO = Setting.integer(
-            "streams.dedup.max-length-ratio", 6, 1, 100, "Containment counts only if the larger copy is at most this many times the smaller.");
+            "streams.dedup.max-length-ratio", 4, 1, 100, "Containment counts only if the larger copy is at most this many times the smaller.");
     public static final Setting<Integer> MIN_WORDS = Setting.integer(
             "streams.dedup.min-words", 50, 1, 10_000, "Copies shorter than this match only as near-identical texts.");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
@@ -96,7 +98,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
             throw new dev.newsroom.model.config.ConfigException("Invalid values for " + BANDS.key() + " and " + ROWS.key()
                     + ": bands x rows must be at most 256, was " + bands * rows);
         }
-        return new DedupParameters(config.get(SHINGLE_SIZE), Math.max(128, bands * rows), bands, rows,
+        return new DedupParameters(config.get(SHINGLE_SIZE), Math.max(config.get(COMPONENTS), bands * rows), bands, rows,
                 config.get(JACCARD_PERCENT) / 100.0, config.get(CONTAINMENT_PERCENT) / 100.0, config.get(MAX_LENGTH_RATIO),
                 config.get(MIN_WORDS), 0.9, config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }

@@ -149,7 +149,7 @@ class StoriesTopologyTest {
     @Test
     void shouldMatchAnExcerptWithReadMoreByContainment() {
         String text = words(2, 600);
-        String excerpt = String.join(" ", List.of(text.split(" ")).subList(0, 150)) + "\n\nRead more";
+        String excerpt = String.join(" ", List.of(text.split(" ")).subList(0, 200)) + "\n\nRead more";
         RawArticle full = article("a.org", "full", text, T0);
         RawArticle teaser = article("b.org", "teaser", excerpt, T0.plusSeconds(60));
 
@@ -166,7 +166,7 @@ class StoriesTopologyTest {
     void shouldMatchACopyWrappedInAPageSeveralTimesItsLength() {
         String text = words(3, 300);
         RawArticle original = article("a.org", "original", text, T0);
-        RawArticle wrapped = article("b.org", "wrapped", words(30, 500) + "\n\n" + text + "\n\n" + words(31, 400), T0.plusSeconds(60));
+        RawArticle wrapped = article("b.org", "wrapped", words(30, 400) + "\n\n" + text + "\n\n" + words(31, 300), T0.plusSeconds(60));
 
         send(original);
         send(wrapped);

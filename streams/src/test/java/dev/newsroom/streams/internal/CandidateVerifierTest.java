@@ -40,12 +40,23 @@ class CandidateVerifierTest {
     void shouldMatchAnExcerptByContainmentNotByJaccard() {
         String text = words(2, 600);
         Fingerprint full = minHasher.fingerprint(text);
-        Fingerprint excerpt = minHasher.fingerprint(firstWords(text, 150));
+        Fingerprint excerpt = minHasher.fingerprint(firstWords(text, 200));
 
         assertThat(verifier.verify(full, excerpt)).hasValueSatisfying(s -> {
             assertThat(s.jaccard()).isLessThan(0.4);
             assertThat(s.containment()).isGreaterThan(0.7);
         });
+    }
+
+    @Test
+    void shouldMatchCopiesWrappedInPagesThreeTimesTheirLengthWhateverTheText() {
+        for (int seed = 0; seed < 20; seed++) {
+            String text = words(seed, 300);
+            Fingerprint copy = minHasher.fingerprint(text);
+            Fingerprint page = minHasher.fingerprint(words(seed + 100, 400) + " " + text + " " + words(seed + 200, 300));
+
+            assertThat(verifier.verify(copy, page)).as("seed %d: %s", seed, verifier.similarity(copy, page)).isPresent();
+        }
     }
 
     @Test
