@@ -41,7 +41,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
     public static final Setting<Integer> ROWS = Setting.integer(
             "streams.dedup.rows", 2, 1, 32, "MinHash components per LSH band.");
     public static final Setting<Integer> JACCARD_PERCENT = Setting.integer(
-            "streams.dedup.jaccard-percent", 50, 1, 100, "Estimated Jaccard similarity (percent) at which two copies match.");
+            "streams.dedup.jaccard-percent", 45, 1, 100, "Estimated Jaccard similarity (percent) at which two copies match.");
     public static final Setting<Integer> CONTAINMENT_PERCENT = Setting.integer(
             "streams.dedup.containment-percent", 80, 1, 100,
             "Estimated containment (percent) of the smaller copy in the larger at which they match.");
