@@ -77,8 +77,32 @@ public final class Stubs {
     @Command(name = "bench", description = "Measure the pipeline: e2e, ingest, dedup or index.")
     public static final class Bench extends NotImplemented {
         @Parameters(paramLabel = "e2e|ingest|dedup|index") BenchKind kind;
-        @Option(names = "--articles", paramLabel = "N") Integer articles;
+        @Option(names = "--articles", paramLabel = "N", description = "Articles measured (dedup: default 2000).") Integer articles;
+        @Option(names = "--prior", paramLabel = "N", description = "dedup: articles in state before measuring (default 10000).") Integer prior;
+        @Option(names = "--broker", description = "dedup: measure on an embedded broker instead of offline.") boolean broker;
         @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            if (kind != BenchKind.dedup) {
+                return super.call();
+            }
+            DedupBench bench = new DedupBench(prior == null ? 10_000 : prior, articles == null ? 2_000 : articles);
+            var result = broker ? bench.onBroker() : bench.offline();
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(result.toString());
+            } else {
+                out.printf("dedup (%s): %d articles with %d prior in state: %.1f articles/s%s, peak heap %d MB%n",
+                        result.get("mode").asText(), result.get("articles").asInt(), result.get("prior_articles").asInt(),
+                        result.get("throughput_per_s").asDouble(),
+                        result.has("latency_ms") ? ", latency p50 " + result.at("/latency_ms/p50").asDouble() + " ms p99 "
+                                + result.at("/latency_ms/p99").asDouble() + " ms" : "",
+                        result.get("peak_heap_mb").asLong());
+            }
+            out.flush();
+            return 0;
+        }
 
         @Override
         protected String owner() {

@@ -14,11 +14,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Learns each site's boilerplate, fingerprints the article and lets the {@link StoryAssigner}
- * place it; forwards what changed. Once a minute of stream time it forgets articles and
- * boilerplate lines older than the retention window.
+ * place it; forwards what changed. Once a minute of stream time it forgets articles older than
+ * the retention window, every six hours boilerplate lines not seen within it.
  */
 final class StoryAssignmentProcessor implements Processor<String, Article, String, StoryChange> {
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
+    /** Forgetting boilerplate lines scans their whole store, so it runs less often. */
+    private static final Duration BOILERPLATE_EXPIRY_INTERVAL = Duration.ofHours(6);
     private final DedupParameters parameters;
     private final MinHasher minHasher;
     private final Boilerplate boilerplate;
@@ -43,7 +45,8 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         this.expiry = context.getStateStore(StoryAssignment.EXPIRY);
         this.assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
                 new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
-        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireArticles);
+        context.schedule(BOILERPLATE_EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireBoilerplate);
     }
 
     @Override
@@ -74,7 +77,7 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         return count != null && count.articles() >= parameters.boilerplateMinArticles();
     }
 
-    private void expire(long streamTime) {
+    private void expireArticles(long streamTime) {
         long cutoff = streamTime - parameters.retention().toMillis();
         List<org.apache.kafka.streams.KeyValue<String, String>> due = new java.util.ArrayList<>();
         try (KeyValueIterator<String, String> it = expiry.range(StoryAssignment.expiryKey(0, ""), StoryAssignment.expiryKey(cutoff, ""))) {
@@ -87,6 +90,10 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
                 assigner.expire(entry.value);
             }
         }
+    }
+
+    private void expireBoilerplate(long streamTime) {
+        long cutoff = streamTime - parameters.retention().toMillis();
         List<String> stale = new java.util.ArrayList<>();
         try (KeyValueIterator<String, LineCount> it = lines.all()) {
             it.forEachRemaining(kv -> {
