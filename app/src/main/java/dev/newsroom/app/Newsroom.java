@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             StoryCommand.class,
             ParseFeedCommand.class,
-            Stubs.Dedup.class,
+            DedupCommand.class,
             Stubs.Tag.class,
             BenchCommand.class,
             KibanaCommand.class,

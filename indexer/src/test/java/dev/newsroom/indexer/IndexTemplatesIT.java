@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import dev.newsroom.embedded.testing.NewsroomClusterExtension;
+import dev.newsroom.indexer.internal.IndexMappings;
 import dev.newsroom.embedded.testing.TestCluster;
 import dev.newsroom.model.IndexNames;
 import dev.newsroom.model.config.ElasticsearchConnection;
@@ -30,7 +31,7 @@ class IndexTemplatesIT {
             assertThat(second).isEqualTo(TextAnalyzer.STANDARD);
             List<IndexTemplateItem> templates = client.indices().getIndexTemplate(t -> t.name(names.stories() + "*")).indexTemplates();
             assertThat(templates).extracting(IndexTemplateItem::name).containsExactly(names.stories());
-            assertThat(templates.get(0).indexTemplate().version()).isEqualTo(2L);
+            assertThat(templates.get(0).indexTemplate().version()).isEqualTo((long) IndexMappings.TEMPLATE_VERSION);
             for (String index : List.of(names.stories(), names.articles(), names.feedStatus())) {
                 assertThat(client.indices().exists(e -> e.index(index)).value()).as(index).isTrue();
             }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param regions     region names
  * @param countries   ISO 3166-1 alpha-2 codes
  * @param language    ISO 639-1, may be empty
+ * @param attribution the source this copy names as its original; null if none
+ * @param joined      why this copy is in its story; null before stories are formed
  */
 public record Article(
         String id,
@@ -37,7 +39,9 @@ public record Article(
         List<TopicTag> topics,
         List<String> regions,
         List<String> countries,
-        String language) {
+        String language,
+        Attribution attribution,
+        JoinReason joined) {
 
     public Article {
         Checks.required(id, "id");
@@ -53,6 +57,20 @@ public record Article(
         regions = Checks.copy(regions);
         countries = Checks.copy(countries);
         language = Checks.orEmpty(language);
+    }
+
+    /** An article without attribution or join reason. */
+    public Article(String id, String storyId, boolean canonical, double similarity, String url, String site,
+                   String title, String text, String feedUrl, Instant publishedAt, Instant fetchedAt,
+                   List<TopicTag> topics, List<String> regions, List<String> countries, String language) {
+        this(id, storyId, canonical, similarity, url, site, title, text, feedUrl, publishedAt, fetchedAt, topics,
+                regions, countries, language, null, null);
+    }
+
+    /** This copy as a member of story {@code storyId}. */
+    public Article inStory(String storyId, boolean canonical, double similarity, JoinReason joined) {
+        return new Article(id, storyId, canonical, similarity, url, site, title, text, feedUrl, publishedAt, fetchedAt,
+                topics, regions, countries, language, attribution, joined);
     }
 
     /** The time a reader would sort by: the published time, else the fetch time. */

@@ -11,13 +11,20 @@ import java.time.Instant;
  * @param title       its title
  * @param publishedAt when it says it was published; null if unknown
  * @param similarity  similarity to the canonical copy, 0..1
+ * @param joined      why it is in the story; null if not recorded
  */
-public record StoryCopy(String articleId, String url, String site, String title, Instant publishedAt, double similarity) {
+public record StoryCopy(String articleId, String url, String site, String title, Instant publishedAt, double similarity,
+                        JoinReason joined) {
     public StoryCopy {
         Checks.required(articleId, "articleId");
         Checks.required(url, "url");
         Checks.required(site, "site");
         title = Checks.orEmpty(title);
         Checks.unit(similarity, "similarity");
+    }
+
+    /** A copy without a recorded join reason. */
+    public StoryCopy(String articleId, String url, String site, String title, Instant publishedAt, double similarity) {
+        this(articleId, url, site, title, publishedAt, similarity, null);
     }
 }

@@ -50,17 +50,6 @@ public final class Stubs {
         }
     }
 
-    @Command(name = "dedup", description = "Fold cross-posted copies in a JSON Lines file of articles into stories.")
-    public static final class Dedup extends NotImplemented {
-        @Option(names = "--input", required = true, paramLabel = "FILE.jsonl") Path input;
-        @Option(names = "--output", required = true, paramLabel = "FILE.jsonl") Path output;
-
-        @Override
-        protected String owner() {
-            return "issue 4, stories";
-        }
-    }
-
     @Command(name = "tag", description = "Tag a JSON Lines file of articles with topics, regions, countries and language.")
     public static final class Tag extends NotImplemented {
         @Option(names = "--input", required = true, paramLabel = "FILE.jsonl") Path input;

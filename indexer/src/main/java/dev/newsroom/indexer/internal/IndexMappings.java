@@ -109,6 +109,12 @@ public final class IndexMappings {
         copy.set("title", text(analyzer));
         copy.set("published_at", type("date"));
         copy.set("similarity", type("float"));
+        ObjectNode joined = JSON.objectNode();
+        joined.set("matched_article_id", keyword());
+        joined.set("jaccard", type("float"));
+        joined.set("containment", type("float"));
+        joined.set("canonical_by_attribution", type("boolean"));
+        copy.set("joined", object(joined));
         return copy;
     }
 

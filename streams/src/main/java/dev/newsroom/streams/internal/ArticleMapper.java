@@ -4,33 +4,42 @@ import dev.newsroom.model.Article;
 import dev.newsroom.model.RawArticle;
 
 /**
- * Builds the cleaned {@link Article} of a raw item. Until stories are formed, each article is the
- * canonical and only copy of a story whose id derives from the article id.
+ * Builds the cleaned {@link Article} of a raw item, with its attribution. Until the story
+ * assigner places it, each article is the canonical and only copy of the story it would found.
  */
 public final class ArticleMapper {
     private ArticleMapper() {}
 
+    /**
+     * @throws IllegalArgumentException if the item has no text (it goes to the dead-letter topic)
+     */
     public static Article clean(RawArticle raw) {
+        String text = ArticleCleaner.text(raw.bodyHtml());
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("Article " + raw.id() + " from " + raw.url() + " has no text to fingerprint");
+        }
         return new Article(
                 raw.id(),
-                storyIdOf(raw.id()),
+                StoryAssigner.storyIdOf(raw.id()),
                 true,
                 1.0,
                 raw.url(),
                 raw.site(),
                 ArticleCleaner.text(raw.title()),
-                ArticleCleaner.text(raw.bodyHtml()),
+                text,
                 raw.feedUrl(),
                 raw.publishedAt(),
                 raw.fetchedAt(),
                 null,
                 null,
                 null,
-                raw.language());
+                raw.language(),
+                AttributionExtractor.extract(raw.url(), raw.bodyHtml(), text).orElse(null),
+                null);
     }
 
     /** The story id that an article founds: {@code s-} and the article id's hash. */
     public static String storyIdOf(String articleId) {
-        return "s-" + (articleId.startsWith("a-") ? articleId.substring(2) : articleId);
+        return StoryAssigner.storyIdOf(articleId);
     }
 }

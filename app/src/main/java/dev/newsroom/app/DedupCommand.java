@@ -1,0 +1,177 @@
+package dev.newsroom.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.app.internal.OfflineDedup;
+import dev.newsroom.model.Article;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.Story;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.serde.Json;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsroom dedup}: runs the streams topology (same processors and parameters) over a JSON
+ * Lines file of articles in input order, and writes one line per input article: {@code id},
+ * {@code story_id}, {@code canonical_id}, {@code canonical}, {@code similarity} (and {@code error}
+ * for an article the topology sent to the dead-letter topic).
+ */
+@Command(name = "dedup", description = "Fold cross-posted copies in a JSON Lines file of articles into stories.")
+final class DedupCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl",
+            description = "One article per line: id, url, title, text or html, site, published_at, feed_url.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE.jsonl", description = "Where to write one result line per input article.")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A streams.dedup.* setting, e.g. --set streams.dedup.bands=32 (repeatable).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with streams.dedup.* settings.")
+    Path configFile;
+
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @Override
+    public Integer call() throws IOException {
+        List<RawArticle> articles = read(input);
+        List<ObjectNode> results = new ArrayList<>();
+        try (OfflineDedup dedup = new OfflineDedup(config())) {
+            for (RawArticle article : articles) {
+                dedup.process(article, article.fetchedAt());
+            }
+            for (RawArticle article : articles) {
+                results.add(result(dedup, article.id()));
+            }
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            for (ObjectNode line : results) {
+                out.write(JSON.writeValueAsString(line));
+                out.newLine();
+            }
+        }
+        return 0;
+    }
+
+    private ConfigSource config() {
+        Map<String, String> flags = new HashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq < 1) {
+                throw new BadInputException("--set takes KEY=VALUE, got '" + s + "'");
+            }
+            flags.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        }
+        return ConfigSource.of(flags, System.getenv(), configFile);
+    }
+
+    private static ObjectNode result(OfflineDedup dedup, String id) {
+        ObjectNode line = JSON.createObjectNode().put("id", id);
+        Article article = dedup.article(id);
+        if (article == null) {
+            String error = dedup.error(id);
+            return line.put("error", error == null ? "not processed" : error);
+        }
+        Story story = dedup.story(article.storyId());
+        line.put("story_id", article.storyId());
+        line.put("canonical_id", story == null ? id : story.canonical().articleId());
+        line.put("canonical", article.canonical());
+        line.put("similarity", article.similarity());
+        return line;
+    }
+
+    /** The input articles in order; a line that is not an article is bad input (exit 2) naming its line number. */
+    static List<RawArticle> read(Path file) throws IOException {
+        List<RawArticle> articles = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    articles.add(article(JSON.readTree(line), number));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new BadInputException(file + " line " + number + " is not an article: " + Newsroom.oneLine(e), e);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("No such file: " + file, e);
+        }
+        return articles;
+    }
+
+    /**
+     * An input line as a raw article. Without a URL, the article gets {@code https://SITE/ID}; without
+     * a published time, the time it was seen ({@code scraped_at} or {@code fetched_at}) stands in; with
+     * neither, the line number in seconds after the epoch keeps the input order.
+     */
+    static RawArticle article(JsonNode node, int lineNumber) {
+        String id = text(node, "id");
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("id is required");
+        }
+        String site = text(node, "site");
+        String url = text(node, "url");
+        if (url.isEmpty()) {
+            url = "https://" + (site.isEmpty() ? "unknown.invalid" : site.replaceAll("/+$", "")) + "/" + id;
+        }
+        String feedUrl = text(node, "feed_url");
+        Instant published = instant(node, "published_at");
+        Instant seen = instant(node, "fetched_at");
+        if (seen == null) {
+            seen = instant(node, "scraped_at");
+        }
+        if (seen == null) {
+            seen = published != null ? published : Instant.ofEpochSecond(lineNumber);
+        }
+        String body = node.hasNonNull("html") ? text(node, "html") : text(node, "text");
+        return new RawArticle(id, null, feedUrl.isEmpty() ? url : feedUrl, url, null, text(node, "title"), null, body, null,
+                List.of(), published, seen, site.isEmpty() ? null : site, text(node, "language"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String v = text(node, field);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException(field + " '" + v + "' is not an ISO-8601 time");
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.newsroom.app.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.embedded.EmbeddedKafka;
+import dev.newsroom.model.Ids;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.KafkaConnection;
+import dev.newsroom.model.serde.Json;
+import dev.newsroom.streams.NewsStreamsConfig;
+import dev.newsroom.streams.StreamsService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code newsroom bench dedup}: articles per second through the real topology, with prior articles
+ * already in its state. Offline: {@link OfflineDedup} (one record at a time, latency per article).
+ * On the broker: an embedded Kafka broker and the streams service, exactly-once, 6 raw partitions;
+ * the measured articles are produced after the prior ones were processed, and the clock stops when
+ * every measured article has come out on the articles topic. Articles are synthetic (words drawn
+ * from a 20,000-word vocabulary, 300 to 700 words); one in five is a copy of an earlier one with a
+ * header and a footer, so candidate lookups, verification and joins are all exercised.
+ */
+public final class DedupBench {
+    private final int prior;
+    private final int measured;
+    private final Random random = new Random(42);
+    private final List<String> texts = new ArrayList<>();
+
+    public DedupBench(int prior, int measured) {
+        this.prior = prior;
+        this.measured = measured;
+    }
+
+    private RawArticle next(int i, Instant t) {
+        String text;
+        if (i % 5 == 4 && !texts.isEmpty()) {
+            text = "Region: World\n\n" + texts.get(random.nextInt(texts.size())) + "\n\nShare this article. Copyright 2026.";
+        } else {
+            StringBuilder b = new StringBuilder();
+            int words = 300 + random.nextInt(400);
+            for (int w = 0; w < words; w++) {
+                b.append(w % 30 == 29 ? ".\n\n" : " ").append("w").append(random.nextInt(20_000));
+            }
+            text = b.toString().strip();
+            if (texts.size() < 10_000) {
+                texts.add(text);
+            } else {
+                texts.set(random.nextInt(texts.size()), text);
+            }
+        }
+        String url = "https://site" + (i % 97) + ".example/article/" + i;
+        return new RawArticle(Ids.article(url), null, "https://site" + (i % 97) + ".example/feed", url, null, "Article " + i,
+                null, text, null, List.of(), t, t, null, "en");
+    }
+
+    /** Runs the offline measurement and returns its figures as JSON. */
+    public ObjectNode offline() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        long[] latencies = new long[measured];
+        long start;
+        try (OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(Map.of()))) {
+            for (int i = 0; i < prior; i++) {
+                RawArticle a = next(i, t0.plusSeconds(i));
+                dedup.process(a, a.fetchedAt());
+            }
+            start = System.nanoTime();
+            for (int i = 0; i < measured; i++) {
+                RawArticle a = next(prior + i, t0.plusSeconds(prior + i));
+                long s = System.nanoTime();
+                dedup.process(a, a.fetchedAt());
+                latencies[i] = System.nanoTime() - s;
+            }
+        }
+        return result("offline", System.nanoTime() - start, latencies);
+    }
+
+    /** Runs the measurement on an embedded broker and returns its figures as JSON. */
+    public ObjectNode onBroker() {
+        Path dir = tempDir();
+        Instant t0 = Instant.now().minus(Duration.ofDays(1));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+            NewsTopics topics = NewsTopics.defaults();
+            ConfigSource config = ConfigSource.ofFlags(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                    "streams.state-dir", dir.resolve("streams").toString(), "topics.partitions", "6"));
+            TopicProvisioner.ensure(config, KafkaConnection.from(config), topics);
+            try (StreamsService service = new StreamsService(NewsStreamsConfig.from(config));
+                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(KafkaConnection.from(config).baseProperties(),
+                         topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+                 KafkaConsumer<String, byte[]> consumer = consumer(kafka.bootstrapServers(), topics.articles().name())) {
+                service.start();
+                Set<String> seen = new HashSet<>();
+                produce(producer, topics, 0, prior, t0);
+                awaitArticles(consumer, seen, prior, service);
+                long start = System.nanoTime();
+                produce(producer, topics, prior, measured, t0);
+                awaitArticles(consumer, seen, prior + measured, service);
+                return result("broker", System.nanoTime() - start, null);
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private void produce(KafkaProducer<String, RawArticle> producer, NewsTopics topics, int from, int count, Instant t0) {
+        for (int i = from; i < from + count; i++) {
+            RawArticle a = next(i, t0.plusSeconds(i));
+            producer.send(new ProducerRecord<>(topics.raw().name(), a.id(), a));
+        }
+        producer.flush();
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static void awaitArticles(KafkaConsumer<String, byte[]> consumer, Set<String> seen, int count, StreamsService service) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (seen.size() < count) {
+            if (service.failed() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The streams service stopped or took over 30 minutes; " + seen.size() + " of " + count + " articles came out");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
+        }
+    }
+
+    private ObjectNode result(String mode, long nanos, long[] latencies) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("kind", "dedup").put("mode", mode).put("prior_articles", prior).put("articles", measured);
+        out.put("throughput_per_s", Math.round(measured / (nanos / 1e9) * 10) / 10.0);
+        if (latencies != null) {
+            Arrays.sort(latencies);
+            ObjectNode l = out.putObject("latency_ms");
+            l.put("p50", ms(latencies, 0.50)).put("p95", ms(latencies, 0.95)).put("p99", ms(latencies, 0.99));
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.put("peak_heap_mb", peak / (1024 * 1024));
+        return out;
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return Math.round(sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e4) / 100.0;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("newsroom-bench-dedup-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

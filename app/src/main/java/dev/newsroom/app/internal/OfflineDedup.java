@@ -1,0 +1,118 @@
+package dev.newsroom.app.internal;
+
+import dev.newsroom.model.Article;
+import dev.newsroom.model.DeadLetter;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.Story;
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.streams.DedupParameters;
+import dev.newsroom.streams.NewsStreamsConfig;
+import dev.newsroom.streams.NewsTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The real topology ({@link NewsTopology#build}, same processors, stores and parameters) run in
+ * this process over articles given in order, with state in a temporary directory: Kafka's
+ * {@link TopologyTestDriver} is the in-process executor, so no broker is needed and records are
+ * processed one at a time, exactly in input order.
+ */
+public final class OfflineDedup implements AutoCloseable {
+    private final NewsTopics topics = NewsTopics.defaults();
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, RawArticle> raw;
+    private final TestOutputTopic<String, Article> articles;
+    private final TestOutputTopic<String, Story> stories;
+    private final TestOutputTopic<byte[], DeadLetter> deadLetters;
+    private final Map<String, Article> latestArticles = new HashMap<>();
+    private final Map<String, Story> latestStories = new HashMap<>();
+    private final Map<String, String> errors = new HashMap<>();
+
+    public OfflineDedup(ConfigSource config) {
+        try {
+            stateDir = Files.createTempDirectory("newsroom-dedup-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary state directory: " + e.getMessage(), e);
+        }
+        Map<String, String> flags = new HashMap<>();
+        flags.put("bootstrap.servers", "offline:9092");
+        flags.put(NewsStreamsConfig.STATE_DIR.key(), stateDir.toString());
+        // No broker, no transactions: exactly-once would only make the driver commit after every record.
+        flags.put(NewsStreamsConfig.PROCESSING_GUARANTEE.key(), "at_least_once");
+        Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(flags)).streamsProperties();
+        driver = new TopologyTestDriver(NewsTopology.build(topics, DedupParameters.from(config)), props);
+        raw = driver.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+        articles = driver.createOutputTopic(topics.articles().name(), topics.articles().keySerde().deserializer(),
+                topics.articles().valueSerde().deserializer());
+        stories = driver.createOutputTopic(topics.stories().name(), topics.stories().keySerde().deserializer(),
+                topics.stories().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.dlq().name(), topics.dlq().keySerde().deserializer(),
+                topics.dlq().valueSerde().deserializer());
+    }
+
+    /** Processes one article, its record time the time it was seen. */
+    public void process(RawArticle article, Instant seenAt) {
+        raw.pipeInput(article.id(), article, seenAt);
+        for (KeyValue<String, Article> kv : articles.readKeyValuesToList()) {
+            latestArticles.put(kv.key, kv.value);
+        }
+        for (KeyValue<String, Story> kv : stories.readKeyValuesToList()) {
+            if (kv.value == null) {
+                latestStories.remove(kv.key);
+            } else {
+                latestStories.put(kv.key, kv.value);
+            }
+        }
+        if (driver.producedTopicNames().contains(topics.dlq().name())) {
+            for (KeyValue<byte[], DeadLetter> kv : deadLetters.readKeyValuesToList()) {
+                errors.put(article.id(), kv.value.error());
+            }
+        }
+    }
+
+    /** The copy of an article as last emitted; null if it was not processed or went to the dead-letter topic. */
+    public Article article(String id) {
+        return latestArticles.get(id);
+    }
+
+    /** The story as last emitted; null if absorbed by a merge. */
+    public Story story(String id) {
+        return latestStories.get(id);
+    }
+
+    /** Why an article went to the dead-letter topic; null if it did not. */
+    public String error(String id) {
+        return errors.get(id);
+    }
+
+    /** How many stories exist now. */
+    public int storyCount() {
+        return latestStories.size();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the temporary state directory " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+}

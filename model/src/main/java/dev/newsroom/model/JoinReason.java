@@ -1,0 +1,27 @@
+package dev.newsroom.model;
+
+/**
+ * Why a copy is in its story: the earlier copy it matched and how closely, and whether an explicit
+ * attribution decided the story's canonical copy.
+ *
+ * @param matchedArticleId            the copy it was verified against; empty for the copy that founded the story
+ * @param jaccard                     estimated Jaccard similarity of the two copies' word shingles, 0..1
+ * @param containment                 estimated share of the smaller copy's shingles found in the larger, 0..1
+ * @param canonicalByAttribution      whether the story's canonical copy was chosen by an attribution
+ */
+public record JoinReason(String matchedArticleId, double jaccard, double containment, boolean canonicalByAttribution) {
+    public JoinReason {
+        matchedArticleId = Checks.orEmpty(matchedArticleId);
+        Checks.unit(jaccard, "jaccard");
+        Checks.unit(containment, "containment");
+    }
+
+    /** The reason of the copy that founded its story. */
+    public static JoinReason founded(boolean canonicalByAttribution) {
+        return new JoinReason("", 1.0, 1.0, canonicalByAttribution);
+    }
+
+    public JoinReason withCanonicalByAttribution(boolean byAttribution) {
+        return new JoinReason(matchedArticleId, jaccard, containment, byAttribution);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.newsroom.streams;
+
+import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.model.config.Setting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The parameters of near-duplicate detection, the same for the service, {@code newsroom dedup} and
+ * the tests. The defaults were chosen from a measured precision/recall curve: see
+ * {@code docs/adr/0005-dedup-parameters.md}.
+ *
+ * @param shingleSize          words per shingle
+ * @param components           MinHash signature components
+ * @param bands                LSH bands
+ * @param rows                 components per band ({@code bands * rows <= components})
+ * @param jaccardThreshold     estimated Jaccard at or above which two copies match
+ * @param containmentThreshold estimated containment of the smaller copy in the larger at or above which they match
+ * @param maxLengthRatio       containment counts only when the larger copy is at most this many times the smaller
+ * @param minWords             copies with fewer words match only as near-identical texts ({@code shortJaccardThreshold})
+ * @param shortJaccardThreshold estimated Jaccard a short copy needs to match
+ * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
+ * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
+ * @param retention            how long an article stays a candidate (and its story open) after it was seen
+ * @param boilerplatePatterns  lines matching any of these are never fingerprinted
+ */
+public record DedupParameters(int shingleSize, int components, int bands, int rows, double jaccardThreshold,
+                              double containmentThreshold, double maxLengthRatio, int minWords,
+                              double shortJaccardThreshold, int boilerplateMinArticles, int maxBucketSize,
+                              Duration retention, List<Pattern> boilerplatePatterns) {
+
+    public static final Setting<Integer> SHINGLE_SIZE = Setting.integer(
+            "streams.dedup.shingle-size", 4, 1, 12, "Words per shingle.");
+    public static final Setting<Integer> COMPONENTS = Setting.integer(
+            "streams.dedup.components", 512, 64, 4096, "MinHash signature components (16 bits each).");
+    public static final Setting<Integer> BANDS = Setting.integer(
+            "streams.dedup.bands", 64, 1, 256, "LSH bands.");
+    public static final Setting<Integer> ROWS = Setting.integer(
+            "streams.dedup.rows", 2, 1, 32, "MinHash components per LSH band.");
+    public static final Setting<Integer> JACCARD_PERCENT = Setting.integer(
+            "streams.dedup.jaccard-percent", 45, 1, 100, "Estimated Jaccard similarity (percent) at which two copies match.");
+    public static final Setting<Integer> CONTAINMENT_PERCENT = Setting.integer(
+            "streams.dedup.containment-percent", 80, 1, 100,
+            "Estimated containment (percent) of the smaller copy in the larger at which they match.");
+    public static final Setting<Integer> MAX_LENGTH_RATIO = Setting.integer(
+            "streams.dedup.max-length-ratio", 4, 1, 100, "Containment counts only if the larger copy is at most this many times the smaller.");
+    public static final Setting<Integer> MIN_WORDS = Setting.integer(
+            "streams.dedup.min-words", 50, 1, 10_000, "Copies shorter than this match only as near-identical texts.");
+    public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
+            "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
+    public static final Setting<Duration> RETENTION = Setting.duration(
+            "streams.dedup.retention", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(3650),
+            "How long an article stays a match candidate after it was seen.");
+    public static final Setting<String> BOILERPLATE_PATTERNS = Setting.string(
+            "streams.dedup.boilerplate-patterns", "",
+            "Extra regular expressions, separated by ';;', for lines that are never fingerprinted.");
+
+    /** Share, comment, subscribe, credits, copyright and navigation lines, case-insensitive. */
+    public static final List<Pattern> DEFAULT_PATTERNS = List.of(
+            Pattern.compile("(?i)^(share|tweet|email|print|comments?|reply|subscribe|follow us|sign up|log ?in|advertisement|related( articles| stories)?|read more|continue reading|click here)\\b.{0,60}$"),
+            Pattern.compile("(?i)^(copyright|©|\\(c\\)).{0,200}$"),
+            Pattern.compile("(?i)^(photo|image|picture|video|credit|caption)s?( credit)?\\s*[:|].{0,200}$"),
+            Pattern.compile("(?i)^(region|theme|in-depth report|tags?|filed under|categories|topics)\\s*:.{0,200}$"),
+            Pattern.compile("(?i)^(the original source of this article is|source:|originally published|this article (was )?(first|originally) (appeared|published)|republished with permission).{0,200}$"),
+            Pattern.compile("(?i)^(disclaimer|all rights reserved).{0,400}$"));
+
+    public DedupParameters {
+        if (bands * rows > components) {
+            throw new IllegalArgumentException("bands x rows (" + bands + " x " + rows + ") exceeds the " + components + " signature components");
+        }
+        boilerplatePatterns = List.copyOf(boilerplatePatterns);
+    }
+
+    /** The defaults. */
+    public static DedupParameters defaults() {
+        return from(ConfigSource.ofFlags(java.util.Map.of()));
+    }
+
+    /** Reads the {@code streams.dedup.*} settings. */
+    public static DedupParameters from(ConfigSource config) {
+        List<Pattern> patterns = new ArrayList<>(DEFAULT_PATTERNS);
+        for (String p : config.get(BOILERPLATE_PATTERNS).split(";;")) {
+            if (!p.isBlank()) {
+                try {
+                    patterns.add(Pattern.compile(p.strip()));
+                } catch (PatternSyntaxException e) {
+                    throw new dev.newsroom.model.config.ConfigException("Invalid value '" + p + "' for "
+                            + BOILERPLATE_PATTERNS.key() + ": not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+        int bands = config.get(BANDS);
+        int rows = config.get(ROWS);
+        if (bands * rows > 256) {
+            throw new dev.newsroom.model.config.ConfigException("Invalid values for " + BANDS.key() + " and " + ROWS.key()
+                    + ": bands x rows must be at most 256, was " + bands * rows);
+        }
+        return new DedupParameters(config.get(SHINGLE_SIZE), Math.max(config.get(COMPONENTS), bands * rows), bands, rows,
+                config.get(JACCARD_PERCENT) / 100.0, config.get(CONTAINMENT_PERCENT) / 100.0, config.get(MAX_LENGTH_RATIO),
+                config.get(MIN_WORDS), 0.9, config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
+    }
+}

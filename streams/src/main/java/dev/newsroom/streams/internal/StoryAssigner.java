@@ -1,0 +1,244 @@
+package dev.newsroom.streams.internal;
+
+import dev.newsroom.model.Article;
+import dev.newsroom.model.Attribution;
+import dev.newsroom.model.JoinReason;
+import dev.newsroom.model.Story;
+import dev.newsroom.model.StoryCopy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Folds each article into the story of its best verified match, or founds a new story.
+ *
+ * <ul>
+ *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}).</li>
+ *   <li>The article joins the story of its best match (highest similarity, then lowest article id).</li>
+ *   <li>If it is a near-duplicate (by Jaccard, not only by containment) of copies in other stories, it
+ *       bridges them: they merge into the oldest story, whose id survives; the others are absorbed.</li>
+ *   <li>The canonical copy is the earliest-published copy that another copy's attribution points to,
+ *       else the earliest-published copy (ties: lowest article id).</li>
+ *   <li>Every change of a story bumps its revision; a re-delivered article (same id) updates its copy
+ *       in place and never founds a second one.</li>
+ * </ul>
+ */
+public final class StoryAssigner {
+    private final DedupState state;
+    private final CandidateVerifier verifier;
+    private final LshBands bands;
+    private final int maxBucketSize;
+
+    public StoryAssigner(DedupState state, CandidateVerifier verifier, LshBands bands, int maxBucketSize) {
+        this.state = state;
+        this.verifier = verifier;
+        this.bands = bands;
+        this.maxBucketSize = maxBucketSize;
+    }
+
+    /** The story id an article founds: {@code s-} and the article id's hash. */
+    public static String storyIdOf(String articleId) {
+        return "s-" + (articleId.startsWith("a-") ? articleId.substring(2) : articleId);
+    }
+
+    private record Match(ArticleEntry candidate, Similarity similarity) {}
+
+    /**
+     * Assigns an article seen at {@code now} (epoch millis) and returns what changed, stories
+     * before their copies.
+     */
+    public List<StoryChange> assign(Article article, Fingerprint fingerprint, long now) {
+        ArticleEntry known = state.article(article.id());
+        if (known != null) {
+            return redelivered(known, article, fingerprint, now);
+        }
+        List<Match> matches = verifiedMatches(article.id(), fingerprint);
+        List<StoryChange> changes = new ArrayList<>();
+        StoryEntry story;
+        JoinReason reason;
+        if (matches.isEmpty()) {
+            story = new StoryEntry(storyIdOf(article.id()), 0, now, List.of());
+            reason = JoinReason.founded(false);
+        } else {
+            Match best = matches.get(0);
+            reason = new JoinReason(best.candidate().article().id(), best.similarity().jaccard(), best.similarity().containment(), false);
+            story = merge(best, matches, changes);
+        }
+        List<String> members = new ArrayList<>(story.members());
+        members.add(article.id());
+        state.putArticle(new ArticleEntry(article, fingerprint, story.id(), reason, now));
+        index(article.id(), fingerprint);
+        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
+        return changes;
+    }
+
+    private List<Match> verifiedMatches(String articleId, Fingerprint fingerprint) {
+        TreeSet<String> candidates = new TreeSet<>();
+        for (String key : bands.keys(fingerprint.signature())) {
+            candidates.addAll(state.bucket(key));
+        }
+        candidates.remove(articleId);
+        List<Match> matches = new ArrayList<>();
+        for (String id : candidates) {
+            ArticleEntry candidate = state.article(id);
+            if (candidate != null) {
+                verifier.verify(fingerprint, candidate.fingerprint()).ifPresent(s -> matches.add(new Match(candidate, s)));
+            }
+        }
+        matches.sort(Comparator.comparingDouble((Match m) -> -m.similarity().score())
+                .thenComparing(m -> m.candidate().article().id()));
+        return matches;
+    }
+
+    /** The story the article joins: its best match's, with every story it bridges merged in. */
+    private StoryEntry merge(Match best, List<Match> matches, List<StoryChange> changes) {
+        Map<String, StoryEntry> bridged = new LinkedHashMap<>();
+        StoryEntry bestStory = state.story(best.candidate().storyId());
+        bridged.put(bestStory.id(), bestStory);
+        for (Match m : matches) {
+            if (verifier.nearDuplicate(m.similarity()) && !bridged.containsKey(m.candidate().storyId())) {
+                StoryEntry other = state.story(m.candidate().storyId());
+                if (other != null) {
+                    bridged.put(other.id(), other);
+                }
+            }
+        }
+        if (bridged.size() == 1) {
+            return bestStory;
+        }
+        StoryEntry survivor = bridged.values().stream()
+                .min(Comparator.comparingLong(StoryEntry::createdAt).thenComparing(StoryEntry::id)).orElseThrow();
+        List<String> members = new ArrayList<>(survivor.members());
+        long revision = survivor.revision();
+        for (StoryEntry absorbed : bridged.values()) {
+            if (absorbed == survivor) {
+                continue;
+            }
+            revision = Math.max(revision, absorbed.revision());
+            for (String id : absorbed.members()) {
+                ArticleEntry e = state.article(id);
+                if (e != null) {
+                    state.putArticle(e.withStory(survivor.id(), e.joined()));
+                    members.add(id);
+                }
+            }
+            state.deleteStory(absorbed.id());
+            changes.add(new StoryChange.StoryAbsorbed(absorbed.id(), survivor.id()));
+        }
+        return new StoryEntry(survivor.id(), revision, survivor.createdAt(), members);
+    }
+
+    private List<StoryChange> redelivered(ArticleEntry known, Article article, Fingerprint fingerprint, long now) {
+        Article before = known.article();
+        Article incoming = article.inStory(before.storyId(), before.canonical(), before.similarity(), before.joined());
+        if (incoming.equals(before)) {
+            return List.of();
+        }
+        unindex(known);
+        state.putArticle(new ArticleEntry(article, fingerprint, known.storyId(), known.joined(), now));
+        index(article.id(), fingerprint);
+        StoryEntry story = state.story(known.storyId());
+        return publish(story != null ? story : new StoryEntry(known.storyId(), 0, now, List.of(article.id())), article.id());
+    }
+
+    /** Recomputes the story's canonical copy and similarities, bumps its revision, and emits the story and every copy that changed. */
+    private List<StoryChange> publish(StoryEntry story, String touched) {
+        List<ArticleEntry> copies = new ArrayList<>();
+        for (String id : story.members()) {
+            ArticleEntry e = state.article(id);
+            if (e != null) {
+                copies.add(e);
+            }
+        }
+        copies.sort(Comparator.comparing((ArticleEntry e) -> e.article().effectivePublishedAt()).thenComparing(e -> e.article().id()));
+        Optional<ArticleEntry> attributed = copies.stream().filter(c -> isAttributedOriginal(c, copies)).findFirst();
+        ArticleEntry canonical = attributed.orElse(copies.get(0));
+        boolean byAttribution = attributed.isPresent();
+        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
+                copies.stream().map(c -> c.article().id()).toList());
+        state.putStory(next);
+
+        List<StoryChange> copyChanges = new ArrayList<>();
+        List<StoryCopy> storyCopies = new ArrayList<>();
+        for (ArticleEntry c : copies) {
+            boolean isCanonical = c == canonical;
+            double similarity = isCanonical ? 1.0 : verifier.similarity(c.fingerprint(), canonical.fingerprint()).score();
+            JoinReason reason = c.joined().withCanonicalByAttribution(byAttribution);
+            Article emitted = c.article().inStory(story.id(), isCanonical, round(similarity), reason);
+            if (!emitted.equals(c.article()) || c.article().id().equals(touched)) {
+                state.putArticle(new ArticleEntry(emitted, c.fingerprint(), story.id(), reason, c.seenAt()));
+                copyChanges.add(new StoryChange.CopyChanged(emitted));
+            }
+            storyCopies.add(new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(),
+                    emitted.similarity(), reason));
+        }
+        Article head = canonical.article();
+        StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
+        Story out = new Story(next.id(), next.revision(), canonicalCopy, storyCopies, head.title(), head.text(),
+                head.effectivePublishedAt(), List.of(), List.of(), List.of(), head.language());
+        List<StoryChange> changes = new ArrayList<>();
+        changes.add(new StoryChange.StoryChanged(out));
+        changes.addAll(copyChanges);
+        return changes;
+    }
+
+    private static double round(double similarity) {
+        return Math.round(similarity * 1000) / 1000.0;
+    }
+
+    private static boolean isAttributedOriginal(ArticleEntry candidate, List<ArticleEntry> copies) {
+        for (ArticleEntry other : copies) {
+            Attribution a = other.article().attribution();
+            if (other != candidate && a != null
+                    && AttributionExtractor.pointsTo(a, candidate.article().url(), candidate.article().site())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void index(String articleId, Fingerprint fingerprint) {
+        for (String key : bands.keys(fingerprint.signature())) {
+            List<String> bucket = new ArrayList<>(state.bucket(key));
+            bucket.remove(articleId);
+            bucket.add(articleId);
+            while (bucket.size() > maxBucketSize) {
+                bucket.remove(0);
+            }
+            state.putBucket(key, bucket);
+        }
+    }
+
+    private void unindex(ArticleEntry entry) {
+        for (String key : bands.keys(entry.fingerprint().signature())) {
+            List<String> bucket = new ArrayList<>(state.bucket(key));
+            if (bucket.remove(entry.article().id())) {
+                state.putBucket(key, bucket);
+            }
+        }
+    }
+
+    /** Forgets an article (retention): out of its buckets and its story. The story stays as last emitted. */
+    public void expire(String articleId) {
+        ArticleEntry entry = state.article(articleId);
+        if (entry == null) {
+            return;
+        }
+        unindex(entry);
+        state.deleteArticle(articleId);
+        StoryEntry story = state.story(entry.storyId());
+        if (story != null) {
+            List<String> members = new ArrayList<>(story.members());
+            members.remove(articleId);
+            if (members.isEmpty()) {
+                state.deleteStory(story.id());
+            } else {
+                state.putStory(new StoryEntry(story.id(), story.revision(), story.createdAt(), members));
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.newsroom.streams.internal;
+
+import dev.newsroom.model.serde.JsonSerde;
+import dev.newsroom.streams.DedupParameters;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.processor.api.Processor;
+import dev.newsroom.model.Article;
+
+/**
+ * The story assignment step and its named, changelogged stores. A new processor comes from every
+ * {@link #get()}; the stores are declared here so the processor brings its own.
+ */
+public final class StoryAssignment implements ProcessorSupplier<String, Article, String, StoryChange> {
+    public static final String ARTICLES = "story-articles";
+    public static final String STORIES = "story-stories";
+    public static final String BUCKETS = "story-buckets";
+    public static final String BOILERPLATE = "story-boilerplate";
+    public static final String EXPIRY = "story-expiry";
+
+    private final DedupParameters parameters;
+
+    public StoryAssignment(DedupParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public Processor<String, Article, String, StoryChange> get() {
+        return new StoryAssignmentProcessor(parameters);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
+        stores.add(store(ARTICLES, ArticleEntry.class));
+        stores.add(store(STORIES, StoryEntry.class));
+        stores.add(store(BUCKETS, StoreBackedState.Bucket.class));
+        stores.add(store(BOILERPLATE, StoryAssignmentProcessor.LineCount.class));
+        stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String()));
+        return stores;
+    }
+
+    private static <T> StoreBuilder<?> store(String name, Class<T> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type, 1));
+    }
+
+    /** Key of the expiry index: time first (zero-padded, so keys sort by time), then the article id. */
+    static String expiryKey(long epochMillis, String articleId) {
+        return String.format("%019d|%s", Math.max(0, epochMillis), articleId);
+    }
+}

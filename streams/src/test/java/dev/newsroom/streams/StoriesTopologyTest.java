@@ -1,0 +1,276 @@
+package dev.newsroom.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.model.Article;
+import dev.newsroom.model.Ids;
+import dev.newsroom.model.NewsTopics;
+import dev.newsroom.model.RawArticle;
+import dev.newsroom.model.Story;
+import dev.newsroom.model.config.ConfigSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Story formation through the real topology: joins, canonical choice, merges, re-deliveries, retention. */
+class StoriesTopologyTest {
+    private static final Instant T0 = Instant.parse("2015-11-28T08:15:00Z");
+    private final NewsTopics topics = NewsTopics.defaults();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestOutputTopic<String, Article> articles;
+    private TestOutputTopic<String, Story> stories;
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
+                "bootstrap.servers", "unused:9092",
+                "streams.state-dir", stateDir.toString()))).streamsProperties();
+        DedupParameters parameters = DedupParameters.from(ConfigSource.ofFlags(Map.of("streams.dedup.retention", "2d")));
+        driver = new TopologyTestDriver(NewsTopology.build(topics, parameters), props);
+        raw = driver.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+        articles = driver.createOutputTopic(topics.articles().name(), topics.articles().keySerde().deserializer(),
+                topics.articles().valueSerde().deserializer());
+        stories = driver.createOutputTopic(topics.stories().name(), topics.stories().keySerde().deserializer(),
+                topics.stories().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(RawArticle article) {
+        raw.pipeInput(article.id(), article, article.fetchedAt());
+    }
+
+    /** The last value per key, tombstones as null. */
+    private static <V> Map<String, V> latest(TestOutputTopic<String, V> topic) {
+        Map<String, V> out = new LinkedHashMap<>();
+        for (KeyValue<String, V> kv : topic.readKeyValuesToList()) {
+            out.put(kv.key, kv.value);
+        }
+        return out;
+    }
+
+    /** A text of {@code words} words drawn from a made-up vocabulary, the same for the same seed. */
+    static String words(long seed, int words) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            text.append(i == 0 ? "" : (i % 25 == 0 ? ".\n\n" : " "));
+            int n = random.nextInt(5000);
+            text.append((char) ('a' + n % 26)).append((char) ('a' + (n / 26) % 26)).append("o").append(n);
+        }
+        return text.append('.').toString();
+    }
+
+    private static RawArticle article(String site, String path, String text, Instant published) {
+        String url = "https://" + site + "/" + path;
+        return new RawArticle(Ids.article(url), null, "https://" + site + "/feed", url, null, "Title of " + path, null,
+                SeedCase.html(List.of(text.split("\n\n"))), null, List.of(), published, published.plusSeconds(60), null, "en");
+    }
+
+    @Test
+    void shouldFoldRepublishedCopyIntoOriginalStory() {
+        RawArticle original = SeedCase.landDestroyer(T0);
+        RawArticle copy = SeedCase.globalResearch(T0.plusSeconds(3600));
+
+        send(original);
+        send(copy);
+
+        Map<String, Article> copies = latest(articles);
+        String storyId = copies.get(original.id()).storyId();
+        assertThat(copies.get(copy.id()).storyId()).isEqualTo(storyId);
+        assertThat(copies.get(original.id()).canonical()).isTrue();
+        assertThat(copies.get(copy.id()).canonical()).isFalse();
+        assertThat(copies.get(copy.id()).joined().matchedArticleId()).isEqualTo(original.id());
+        assertThat(copies.get(copy.id()).joined().canonicalByAttribution()).isTrue();
+        assertThat(copies.get(copy.id()).attribution().name()).isEqualTo("Land Destroyer");
+        Story story = latest(stories).get(storyId);
+        assertThat(story.canonical().articleId()).isEqualTo(original.id());
+        assertThat(story.copies()).extracting(c -> c.site()).containsExactly("landdestroyer.blogspot.com", "globalresearch.ca");
+        assertThat(story.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldMakeTheOriginalCanonicalWhenItArrivesAfterItsCopy() {
+        RawArticle original = SeedCase.landDestroyer(T0.plusSeconds(7200));
+        RawArticle copy = SeedCase.globalResearch(T0);
+
+        send(copy);
+        send(original);
+
+        Map<String, Article> copies = latest(articles);
+        String storyId = copies.get(copy.id()).storyId();
+        assertThat(storyId).isEqualTo("s-" + copy.id().substring(2));
+        assertThat(copies.get(original.id()).storyId()).isEqualTo(storyId);
+        assertThat(copies.get(original.id()).canonical()).isTrue();
+        assertThat(copies.get(copy.id()).canonical()).isFalse();
+        assertThat(copies.get(copy.id()).similarity()).isGreaterThan(0.7);
+        Story story = latest(stories).get(storyId);
+        assertThat(story.canonical().articleId()).isEqualTo(original.id());
+        assertThat(story.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldMakeTheEarliestPublishedCopyCanonicalWithoutAttribution() {
+        String text = words(1, 400);
+        RawArticle late = article("b.org", "late", text, T0.plusSeconds(600));
+        RawArticle early = article("a.org", "early", "Wire report.\n\n" + text, T0);
+
+        send(late);
+        send(early);
+
+        Story story = latest(stories).get("s-" + late.id().substring(2));
+        assertThat(story.canonical().articleId()).isEqualTo(early.id());
+        assertThat(story.copies()).allSatisfy(c -> assertThat(c.joined().canonicalByAttribution()).isFalse());
+    }
+
+    @Test
+    void shouldMatchAnExcerptWithReadMoreByContainment() {
+        String text = words(2, 600);
+        String excerpt = String.join(" ", List.of(text.split(" ")).subList(0, 200)) + "\n\nRead more";
+        RawArticle full = article("a.org", "full", text, T0);
+        RawArticle teaser = article("b.org", "teaser", excerpt, T0.plusSeconds(60));
+
+        send(full);
+        send(teaser);
+
+        Article joined = latest(articles).get(teaser.id());
+        assertThat(joined.storyId()).isEqualTo("s-" + full.id().substring(2));
+        assertThat(joined.joined().containment()).isGreaterThan(0.8);
+        assertThat(joined.joined().jaccard()).isLessThan(0.5);
+    }
+
+    @Test
+    void shouldMatchACopyWrappedInAPageSeveralTimesItsLength() {
+        String text = words(3, 300);
+        RawArticle original = article("a.org", "original", text, T0);
+        RawArticle wrapped = article("b.org", "wrapped", words(30, 400) + "\n\n" + text + "\n\n" + words(31, 300), T0.plusSeconds(60));
+
+        send(original);
+        send(wrapped);
+
+        assertThat(latest(articles).get(wrapped.id()).storyId()).isEqualTo("s-" + original.id().substring(2));
+    }
+
+    @Test
+    void shouldKeepShortTextsThatAnAggregatorHoldsInTheirOwnStories() {
+        String first = words(4, 30);
+        String second = words(5, 30);
+        RawArticle aggregator = article("news.example", "index", first + "\n\n" + second + "\n\n" + words(6, 60), T0);
+        RawArticle a = article("a.org", "a", first, T0.plusSeconds(60));
+        RawArticle b = article("b.org", "b", second, T0.plusSeconds(120));
+
+        send(aggregator);
+        send(a);
+        send(b);
+
+        Map<String, Article> copies = latest(articles);
+        assertThat(copies.values()).extracting(Article::storyId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldKeepDifferentArticlesAboutTheSameEventApart() {
+        RawArticle one = article("a.org", "one", words(7, 500), T0);
+        RawArticle two = article("b.org", "two", words(8, 500), T0);
+
+        send(one);
+        send(two);
+
+        assertThat(latest(articles).values()).extracting(Article::storyId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldUpdateARedeliveredArticleInPlace() {
+        RawArticle original = SeedCase.landDestroyer(T0);
+        RawArticle copy = SeedCase.globalResearch(T0);
+        send(original);
+        send(copy);
+        send(copy);
+        articles.readKeyValuesToList();
+        stories.readKeyValuesToList();
+
+        RawArticle edited = new RawArticle(copy.id(), null, copy.feedUrl(), copy.url(), null, "New title", null, copy.contentHtml(),
+                null, List.of(), copy.publishedAt(), copy.fetchedAt().plusSeconds(600), null, "en");
+        send(edited);
+
+        List<Article> emitted = articles.readValuesToList();
+        assertThat(emitted).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("New title");
+            assertThat(a.storyId()).isEqualTo("s-" + original.id().substring(2));
+        });
+        Story story = stories.readValuesToList().get(0);
+        assertThat(story.copies()).hasSize(2);
+        assertThat(story.revision()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldMergeTwoStoriesThatAnArticleBridgesKeepingTheOlderId() {
+        String left = words(9, 200);
+        String middle = words(10, 200);
+        String right = words(11, 200);
+        RawArticle a = article("a.org", "left", left + "\n\n" + middle, T0);
+        RawArticle b = article("b.org", "right", middle + "\n\n" + right, T0.plusSeconds(60));
+        RawArticle bridge = article("c.org", "both", left + "\n\n" + middle + "\n\n" + right, T0.plusSeconds(120));
+        send(a);
+        send(b);
+        Map<String, Article> before = latest(articles);
+        assertThat(before.get(a.id()).storyId()).isNotEqualTo(before.get(b.id()).storyId());
+
+        send(bridge);
+
+        Map<String, Story> storiesById = latest(stories);
+        String older = "s-" + a.id().substring(2);
+        String absorbed = "s-" + b.id().substring(2);
+        assertThat(storiesById).containsEntry(absorbed, null);
+        assertThat(storiesById.get(older).copies()).extracting(c -> c.articleId())
+                .containsExactlyInAnyOrder(a.id(), b.id(), bridge.id());
+        assertThat(storiesById.get(older).revision()).isEqualTo(2);
+        assertThat(latest(articles).values()).extracting(Article::storyId).containsOnly(older);
+    }
+
+    @Test
+    void shouldForgetArticlesOlderThanTheRetentionWindow() {
+        String text = words(13, 400);
+        RawArticle old = article("a.org", "old", text, T0);
+        RawArticle tick = article("x.org", "tick", words(14, 400), T0.plus(Duration.ofDays(3)));
+        RawArticle late = article("b.org", "late", text, T0.plus(Duration.ofDays(3)).plusSeconds(120));
+
+        send(old);
+        send(tick);
+        send(late);
+
+        assertThat(latest(articles).get(late.id()).storyId()).isEqualTo("s-" + late.id().substring(2));
+        KeyValueStore<String, Object> store = driver.getKeyValueStore("story-articles");
+        assertThat(store.get(old.id())).isNull();
+        assertThat(store.get(late.id())).isNotNull();
+    }
+
+    @Test
+    void shouldNameEveryStoreSoItHasAStableChangelog() {
+        List<String> stores = new ArrayList<>(driver.getAllStateStores().keySet());
+
+        assertThat(stores).containsExactlyInAnyOrder("story-articles", "story-stories", "story-buckets", "story-boilerplate", "story-expiry");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.newsroom.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.streams.DedupParameters;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class BoilerplateTest {
+    private final Boilerplate boilerplate = new Boilerplate(DedupParameters.DEFAULT_PATTERNS);
+
+    @Test
+    void shouldDropLinesMatchingTheDefaultPatterns() {
+        String text = "Region: Middle East & North Africa\nTurkey shot down a Russian jet.\nShare this article\nCopyright © Tony Cartalucci, 2015";
+
+        assertThat(boilerplate.fingerprintText("x.org", text, key -> false)).isEqualTo("Turkey shot down a Russian jet.");
+    }
+
+    @Test
+    void shouldDropLinesLearnedAsTheSitesBoilerplate() {
+        String footer = "Become a Member of Global Research";
+        Set<String> learned = Boilerplate.learnableLineKeys("globalresearch.ca", footer);
+
+        String kept = boilerplate.fingerprintText("globalresearch.ca", "The article.\n" + footer, learned::contains);
+
+        assertThat(kept).isEqualTo("The article.");
+        assertThat(boilerplate.fingerprintText("other.org", "The article.\n" + footer, learned::contains)).contains(footer);
+    }
+
+    @Test
+    void shouldNeverLearnALongParagraph() {
+        String paragraph = "word ".repeat(Boilerplate.MAX_LEARNED_WORDS + 1);
+
+        assertThat(Boilerplate.learnableLineKeys("x.org", paragraph + "\nShort line")).hasSize(1);
+    }
+
+    @Test
+    void shouldTakeConfiguredPatterns() {
+        Boilerplate custom = new Boilerplate(List.of(Pattern.compile("^Sponsored:")));
+
+        assertThat(custom.fingerprintText("x.org", "Sponsored: buy\nNews.", key -> false)).isEqualTo("News.");
+    }
+}

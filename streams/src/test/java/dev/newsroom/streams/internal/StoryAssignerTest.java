@@ -1,0 +1,95 @@
+package dev.newsroom.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.model.Article;
+import dev.newsroom.model.Attribution;
+import dev.newsroom.streams.DedupParameters;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The assigner over plain maps: the rules of story formation without Kafka. */
+class StoryAssignerTest {
+    private static final Instant T0 = Instant.parse("2018-07-15T08:00:00Z");
+    private final DedupParameters parameters = DedupParameters.defaults();
+    private final MinHasher minHasher = new MinHasher(parameters.shingleSize(), parameters.components());
+    private final MapState state = new MapState();
+    private final StoryAssigner assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
+            new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
+
+    static final class MapState implements DedupState {
+        final Map<String, ArticleEntry> articles = new HashMap<>();
+        final Map<String, StoryEntry> stories = new HashMap<>();
+        final Map<String, List<String>> buckets = new HashMap<>();
+
+        public ArticleEntry article(String id) { return articles.get(id); }
+        public void putArticle(ArticleEntry e) { articles.put(e.article().id(), e); }
+        public void deleteArticle(String id) { articles.remove(id); }
+        public StoryEntry story(String id) { return stories.get(id); }
+        public void putStory(StoryEntry s) { stories.put(s.id(), s); }
+        public void deleteStory(String id) { stories.remove(id); }
+        public List<String> bucket(String key) { return buckets.getOrDefault(key, List.of()); }
+        public void putBucket(String key, List<String> ids) { buckets.put(key, List.copyOf(ids)); }
+    }
+
+    private static Article article(String id, String site, Instant published, Attribution attribution) {
+        return new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id, "text",
+                "", published, published, null, null, null, "en", attribution, null);
+    }
+
+    private List<StoryChange> assign(Article a, String text) {
+        return assigner.assign(a, minHasher.fingerprint(text), a.fetchedAt().toEpochMilli());
+    }
+
+    @Test
+    void shouldFoundAStoryThenJoinItWithACopy() {
+        String text = CandidateVerifierTest.words(1, 400);
+        assign(article("a-1", "a.org", T0, null), text);
+
+        List<StoryChange> changes = assign(article("a-2", "b.org", T0.plusSeconds(60), null), "Header\n" + text);
+
+        assertThat(changes.get(0)).isInstanceOfSatisfying(StoryChange.StoryChanged.class, s -> {
+            assertThat(s.story().id()).isEqualTo("s-1");
+            assertThat(s.story().revision()).isEqualTo(2);
+            assertThat(s.story().copies()).hasSize(2);
+        });
+        assertThat(state.article("a-2").joined().matchedArticleId()).isEqualTo("a-1");
+    }
+
+    @Test
+    void shouldPreferTheAttributedOriginalOverAnEarlierCopy() {
+        String text = CandidateVerifierTest.words(2, 400);
+        assign(article("a-1", "republisher.org", T0, new Attribution("Original Blog", "")), text);
+
+        assign(article("a-2", "originalblog.com", T0.plusSeconds(3600), null), text);
+
+        assertThat(state.article("a-2").article().canonical()).isTrue();
+        assertThat(state.article("a-1").article().canonical()).isFalse();
+        assertThat(state.article("a-1").joined().canonicalByAttribution()).isTrue();
+    }
+
+    @Test
+    void shouldEmitNothingForAnIdenticalRedelivery() {
+        String text = CandidateVerifierTest.words(3, 400);
+        Article a = article("a-1", "a.org", T0, null);
+        assign(a, text);
+
+        assertThat(assign(a, text)).isEmpty();
+        assertThat(state.stories).hasSize(1);
+    }
+
+    @Test
+    void shouldForgetAnExpiredArticleSoThatALaterCopyStartsAnotherStory() {
+        String text = CandidateVerifierTest.words(4, 400);
+        assign(article("a-1", "a.org", T0, null), text);
+
+        assigner.expire("a-1");
+        assign(article("a-2", "b.org", T0, null), text);
+
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-2");
+        assertThat(state.buckets.values()).allSatisfy(ids -> assertThat(ids).doesNotContain("a-1"));
+    }
+}
