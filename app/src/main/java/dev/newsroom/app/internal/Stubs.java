@@ -13,44 +13,6 @@ import picocli.CommandLine.Parameters;
 public final class Stubs {
     private Stubs() {}
 
-    @Command(name = "feeds", description = "Manage subscriptions: add, remove, list, import, export, status.",
-            subcommands = {Feeds.Add.class, Feeds.Remove.class, Feeds.ListFeeds.class, Feeds.Import.class, Feeds.Export.class, Feeds.Status.class})
-    public static final class Feeds extends FeedsCommand {
-
-        @Command(name = "add", description = "Subscribe to a feed.")
-        static final class Add extends FeedsCommand {
-            @Parameters(paramLabel = "URL") String url;
-            @Option(names = "--name") String name;
-        }
-
-        @Command(name = "remove", description = "Unsubscribe from a feed.")
-        static final class Remove extends FeedsCommand {
-            @Parameters(paramLabel = "URL") String url;
-        }
-
-        @Command(name = "list", description = "List subscriptions.")
-        static final class ListFeeds extends FeedsCommand {}
-
-        @Command(name = "import", description = "Subscribe to every feed of an OPML file.")
-        static final class Import extends FeedsCommand {
-            @Parameters(paramLabel = "FILE.opml") Path file;
-        }
-
-        @Command(name = "export", description = "Write the subscriptions as OPML.")
-        static final class Export extends FeedsCommand {}
-
-        @Command(name = "status", description = "Show the health of each feed.")
-        static final class Status extends FeedsCommand {}
-    }
-
-    /** The feeds commands belong to the feed poller's issue. */
-    abstract static class FeedsCommand extends NotImplemented {
-        @Override
-        protected String owner() {
-            return "issue 3, the feed poller";
-        }
-    }
-
     @Command(name = "story", description = "Show one story with all its copies.")
     public static final class Story extends NotImplemented {
         @Parameters(paramLabel = "ID") String id;
