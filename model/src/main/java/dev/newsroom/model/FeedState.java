@@ -20,7 +20,7 @@ import java.util.List;
  * @param lastSuccessAt  when a poll last reached a readable feed (changed or not); null if never
  * @param lastOutcome    how the last poll ended; null before the first poll
  * @param lastError      one sentence about the last failure, empty when the last poll succeeded
- * @param itemsPerDay    an estimate of the feed's posting rate (new items per day), 0 when unknown
+ * @param intervalSeconds the feed's current polling interval (adapted to it, longer while it fails), 0 before the first poll
  */
 public record FeedState(
         String feedId,
@@ -35,7 +35,7 @@ public record FeedState(
         Instant lastSuccessAt,
         PollOutcome lastOutcome,
         String lastError,
-        double itemsPerDay) {
+        long intervalSeconds) {
 
     /** How many item ids a state carries at most; the oldest are dropped first. */
     public static final int MAX_SEEN_IDS = 1_000;
@@ -52,13 +52,11 @@ public record FeedState(
         }
         Checks.notNull(nextPollAt, "nextPollAt");
         lastError = Checks.orEmpty(lastError);
-        if (!(itemsPerDay >= 0.0) || Double.isInfinite(itemsPerDay)) {
-            throw new IllegalArgumentException("itemsPerDay must be a finite number >= 0, was " + itemsPerDay);
-        }
+        Checks.nonNegative(intervalSeconds, "intervalSeconds");
     }
 
     /** The state of a feed never polled: due at once. */
     public static FeedState initial(String feedId, String feedUrl, Instant now) {
-        return new FeedState(feedId, feedUrl, null, null, null, List.of(), 0.0, now, null, null, null, "", 0.0);
+        return new FeedState(feedId, feedUrl, null, null, null, List.of(), 0.0, now, null, null, null, "", 0);
     }
 }
