@@ -210,6 +210,11 @@ public final class FeedFetcher implements AutoCloseable {
             if (status == 304) {
                 return done(new NotModified(latency()));
             }
+            if (status == 429 || status == 503) {
+                Duration retryAfter = retryAfter(response.headers()).orElse(null);
+                return done(new Failed(PollOutcome.HTTP_ERROR, lastStatus, "HTTP " + status
+                        + (retryAfter == null ? "" : ", retry after " + Human.duration(retryAfter)), latency(), retryAfter));
+            }
             if (status / 100 != 2) {
                 return done(failed(PollOutcome.HTTP_ERROR, "HTTP " + status));
             }
@@ -298,6 +303,31 @@ public final class FeedFetcher implements AutoCloseable {
                 return failed(PollOutcome.NETWORK_ERROR, "network error: " + messageOf(cause));
             }
             return failed(PollOutcome.NETWORK_ERROR, "unexpected error: " + cause);
+        }
+
+        /** {@code Retry-After} as delta-seconds, or as an HTTP date counted from the response's {@code Date} (or now). */
+        private static Optional<Duration> retryAfter(java.net.http.HttpHeaders headers) {
+            Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            if (value.get().matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.get())));
+            }
+            try {
+                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(value.get(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                java.time.Instant now = headers.firstValue("Date").map(date -> {
+                    try {
+                        return java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return java.time.Instant.now();
+                    }
+                }).orElseGet(java.time.Instant::now);
+                Duration wait = Duration.between(now, when.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
         }
 
         private Failed failed(PollOutcome outcome, String error) {

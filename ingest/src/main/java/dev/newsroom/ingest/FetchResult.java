@@ -91,9 +91,18 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param httpStatus the last HTTP status received, 0 when no answer came
      * @param error      one sentence saying what went wrong, e.g. {@code HTTP 404}, {@code timeout after 20s}
      * @param latency    time from the first request to the failure
+     * @param retryAfter how long the server asked us to wait ({@code Retry-After} of a 429 or 503), or null
      */
-    record Failed(PollOutcome outcome, int httpStatus, String error, Duration latency) implements FetchResult {
+    record Failed(PollOutcome outcome, int httpStatus, String error, Duration latency, Duration retryAfter) implements FetchResult {
+        /** A failure without a {@code Retry-After}. */
+        public Failed(PollOutcome outcome, int httpStatus, String error, Duration latency) {
+            this(outcome, httpStatus, error, latency, null);
+        }
+
         public Failed {
+            if (retryAfter != null && retryAfter.isNegative()) {
+                retryAfter = Duration.ZERO;
+            }
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(latency, "latency");
             if (outcome == PollOutcome.OK || outcome == PollOutcome.NOT_MODIFIED) {

@@ -17,14 +17,16 @@ import java.time.Duration;
  * @param allowPrivateNetworks whether feeds on loopback or private addresses may be fetched; default false
  * @param groupId              the Kafka consumer group that splits the feeds among ingest instances;
  *                             default {@code newsroom-ingest}
+ * @param hostInterval         the least time between two requests to one host; {@value #HOST_INTERVAL_DOC}
  */
 public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fetchMaxBytes, int fetchConcurrency,
-                           boolean allowPrivateNetworks, String groupId) {
+                           boolean allowPrivateNetworks, String groupId, Duration hostInterval) {
 
     static final String POLL_INTERVAL_DOC = "default 5m, from 10s to 24h";
     static final String FETCH_TIMEOUT_DOC = "default 20s, from 1s to 5m";
     static final String FETCH_MAX_BYTES_DOC = "default 10m, from 64k to 100m";
     static final String FETCH_CONCURRENCY_DOC = "default 8, from 1 to 64";
+    static final String HOST_INTERVAL_DOC = "default 1s, from 0s to 1m";
 
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(24);
@@ -54,7 +56,18 @@ public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fe
     public static final Setting<String> GROUP_ID = Setting.string("ingest.group-id", "newsroom-ingest",
             "Kafka consumer group in which ingest instances share the feeds.");
 
+    /** {@code fetch.host-interval}: least time between two requests to one host (default 1s, 0s to 1m). */
+    public static final Setting<Duration> HOST_INTERVAL = Setting.duration("fetch.host-interval", Duration.ofSeconds(1),
+            Duration.ZERO, Duration.ofMinutes(1), "Least time between the end of one request to a host and the start of the next.");
+
+    /** Settings with the default host interval (1 s). */
+    public IngestConfig(Duration pollInterval, Duration fetchTimeout, long fetchMaxBytes, int fetchConcurrency,
+                        boolean allowPrivateNetworks, String groupId) {
+        this(pollInterval, fetchTimeout, fetchMaxBytes, fetchConcurrency, allowPrivateNetworks, groupId, Duration.ofSeconds(1));
+    }
+
     public IngestConfig {
+        checkRange(HOST_INTERVAL, hostInterval, Duration.ZERO, Duration.ofMinutes(1));
         checkRange(POLL_INTERVAL, pollInterval, MIN_POLL_INTERVAL, MAX_POLL_INTERVAL);
         checkRange(FETCH_TIMEOUT, fetchTimeout, MIN_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT);
         if (fetchMaxBytes < MIN_FETCH_MAX_BYTES || fetchMaxBytes > MAX_FETCH_MAX_BYTES) {
@@ -76,7 +89,7 @@ public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fe
     /** Reads every setting from the source, which applies flags, environment, file and defaults in that order. */
     public static IngestConfig from(ConfigSource source) {
         return new IngestConfig(source.get(POLL_INTERVAL), source.get(FETCH_TIMEOUT), source.get(FETCH_MAX_BYTES),
-                source.get(FETCH_CONCURRENCY), source.get(ALLOW_PRIVATE_NETWORKS), source.get(GROUP_ID));
+                source.get(FETCH_CONCURRENCY), source.get(ALLOW_PRIVATE_NETWORKS), source.get(GROUP_ID), source.get(HOST_INTERVAL));
     }
 
     /** What {@link FeedFetcher} is made with. */

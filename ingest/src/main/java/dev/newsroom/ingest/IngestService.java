@@ -3,6 +3,7 @@ package dev.newsroom.ingest;
 import dev.newsroom.ingest.internal.FeedPoller;
 import dev.newsroom.ingest.internal.FeedPoller.Poll;
 import dev.newsroom.ingest.internal.FeedRegistry;
+import dev.newsroom.ingest.internal.HostGate;
 import dev.newsroom.ingest.internal.Human;
 import dev.newsroom.ingest.internal.KafkaClients;
 import dev.newsroom.ingest.internal.FeedSchedule;
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -84,6 +86,7 @@ public final class IngestService implements AutoCloseable {
     private final PollCommitter committer;
     private final KafkaConnection kafka;
     private final FeedSchedule schedule;
+    private final HostGate hosts;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -114,6 +117,7 @@ public final class IngestService implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
         this.kafka = kafka;
         this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()));
+        this.hosts = new HostGate(config.hostInterval());
         this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.fetchConcurrency(), runnable -> {
@@ -174,8 +178,15 @@ public final class IngestService implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(LOOP_WAIT)) {
                     apply(record);
                 }
-                for (TrackedFeed feed : registry.claimDue(clock.instant())) {
-                    workers.execute(() -> pollAndPublish(feed));
+                Instant now = clock.instant();
+                hosts.prune(now);
+                for (TrackedFeed feed : registry.claimDue(now)) {
+                    String host = HostGate.keyOf(feed.subscription().url());
+                    if (hosts.tryAcquire(host, now)) {
+                        workers.execute(() -> pollAndPublish(feed, host));
+                    } else {
+                        feed.release();
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -240,7 +251,7 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private void pollAndPublish(TrackedFeed feed) {
+    private void pollAndPublish(TrackedFeed feed, String host) {
         try {
             Poll poll = poller.poll(feed);
             FeedState before = feed.state();
@@ -283,6 +294,7 @@ public final class IngestService implements AutoCloseable {
             LOG.error("Polling feed {} failed unexpectedly; retrying in {}.", feed.subscription().url(),
                     Human.duration(config.pollInterval()), e);
         } finally {
+            hosts.release(host, clock.instant());
             feed.release();
         }
     }
@@ -290,7 +302,7 @@ public final class IngestService implements AutoCloseable {
     /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */
     private FeedState nextState(FeedState before, Poll poll, List<String> remembered, TrackedFeed feed) {
         FeedSchedule.Next next = schedule.after(Duration.ofSeconds(before.intervalSeconds()), before.failureScore(),
-                poll.outcome(), poll.fresh().size(), poll.seen(), null);
+                poll.outcome(), poll.fresh().size(), poll.seen(), poll.retryAfter());
         boolean healthy = poll.healthy();
         boolean read = poll.bodyHash() != null;
         List<String> seenIds = new ArrayList<>(feed.seen().recent(FeedState.MAX_SEEN_IDS));

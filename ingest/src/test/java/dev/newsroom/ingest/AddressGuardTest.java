@@ -11,13 +11,16 @@ class AddressGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-            "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"})
+            "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
+            "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::1", "::127.0.0.1", "2002:7f00:1::1", "2002:a00:1::",
+            "2001:db8::1"})
     void shouldTreatNonPublicAddressesAsPrivate(String literal) throws Exception {
         assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "1.1.1.1", "151.101.1.69", "2606:2800:220:1:248:1893:25c8:1946"})
+    @ValueSource(strings = {"93.184.216.34", "1.1.1.1", "151.101.1.69", "2606:2800:220:1:248:1893:25c8:1946",
+            "64:ff9b::5db8:d822", "2002:5db8:d822::1"})
     void shouldTreatPublicAddressesAsPublic(String literal) throws Exception {
         assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).isTrue();
     }

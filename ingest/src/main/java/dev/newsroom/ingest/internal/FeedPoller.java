@@ -49,12 +49,13 @@ public final class FeedPoller {
      * @param etag         the validators to remember once {@code fresh} is published; null when none
      * @param lastModified see {@code etag}
      * @param bodyHash     SHA-256 of the document read, to remember with the validators; null when none was read
+     * @param retryAfter   how long the server asked us to wait (429/503 {@code Retry-After}); null when it did not
      */
     public record Poll(FeedSubscription feed, Instant polledAt, PollOutcome outcome, int httpStatus, String error,
                        Duration latency, List<RawArticle> fresh, int seen, List<String> freshSkips,
-                       String etag, String lastModified, String bodyHash) {
+                       String etag, String lastModified, String bodyHash, Duration retryAfter) {
         static Poll failed(FeedSubscription feed, Instant polledAt, PollOutcome outcome, int httpStatus, String error, Duration latency) {
-            return new Poll(feed, polledAt, outcome, httpStatus, error, latency, List.of(), 0, List.of(), null, null, null);
+            return new Poll(feed, polledAt, outcome, httpStatus, error, latency, List.of(), 0, List.of(), null, null, null, null);
         }
 
         /** Whether the feed was reached and read, changed or not. */
@@ -91,14 +92,15 @@ public final class FeedPoller {
             return Poll.failed(feed, polledAt, PollOutcome.NOT_MODIFIED, 304, "", since(started));
         }
         if (result instanceof FetchResult.Failed failed) {
-            return Poll.failed(feed, polledAt, failed.outcome(), failed.httpStatus(), failed.error(), since(started));
+            return new Poll(feed, polledAt, failed.outcome(), failed.httpStatus(), failed.error(), since(started), List.of(), 0,
+                    List.of(), null, null, null, failed.retryAfter());
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         String bodyHash = sha256(fetched);
         if (bodyHash.equals(tracked.state().bodyHash())) {
             // Many servers ignore the validators or send a new ETag for the same bytes: an unchanged body is not parsed again.
             return new Poll(feed, polledAt, PollOutcome.NOT_MODIFIED, fetched.status(), "", since(started), List.of(), 0, List.of(),
-                    fetched.etag(), fetched.lastModified(), bodyHash);
+                    fetched.etag(), fetched.lastModified(), bodyHash, null);
         }
         ParsedFeed parsed;
         try {
@@ -118,7 +120,7 @@ public final class FeedPoller {
         }
         List<String> freshSkips = parsed.skipped().stream().filter(reason -> !tracked.seen().contains(skipKey(reason))).toList();
         return new Poll(feed, polledAt, PollOutcome.OK, fetched.status(), "", since(started), fresh, seen, freshSkips,
-                fetched.etag(), fetched.lastModified(), bodyHash);
+                fetched.etag(), fetched.lastModified(), bodyHash, null);
     }
 
     private static String sha256(FetchResult.Fetched fetched) {

@@ -75,7 +75,7 @@ public final class FeedSchedule {
             double factor = Math.pow(2, Math.min(nextScore, 16));
             long millis = (long) Math.min(MAX_BACKOFF.toMillis(), base.toMillis() * factor);
             double jitter = 1 - JITTER + 2 * JITTER * random.getAsDouble();
-            wait = clamp(Duration.ofMillis((long) (millis * jitter)), shortest, MAX_BACKOFF);
+            wait = clamp(Duration.ofSeconds((long) (millis * jitter / 1000)), shortest, MAX_BACKOFF);
         }
         if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
             wait = retryAfter.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter;
