@@ -206,6 +206,32 @@ class FeedParserTest {
         assertThat(feed.articles().get(1).feedId()).isEqualTo(subscription.id());
     }
 
+    @Test
+    void shouldReadAFeedWithJunkAndAByteOrderMarkBeforeTheXmlDeclaration() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-leading-junk.xml", "https://junk.example.com/feed.xml");
+
+        assertThat(feed.title()).isEqualTo("Junk Before");
+        assertThat(feed.articles()).extracting(RawArticle::url).containsExactly("https://junk.example.com/first");
+    }
+
+    @Test
+    void shouldReadBareAmpersandsAsText() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-bare-ampersand.xml", "https://amp.example.com/feed.xml");
+
+        RawArticle item = feed.articles().get(0);
+        assertThat(feed.title()).isEqualTo("Tom & Jerry News");
+        assertThat(item.title()).isEqualTo("Fish & Chips & Peas");
+        assertThat(item.url()).isEqualTo("https://amp.example.com/a?x=1&y=2");
+        assertThat(item.summary()).isEqualTo("R&D © été");
+    }
+
+    @Test
+    void shouldDropControlCharactersXmlForbids() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-control-characters.xml", "https://ctl.example.com/feed.xml");
+
+        assertThat(feed.articles().get(0).title()).isEqualTo("Bell and form feed");
+    }
+
     private ParsedFeed parse(String resource, String feedUrl) throws FeedParseException {
         return parser.parse(new ByteArrayInputStream(Fixtures.bytes(resource)), null, FeedSource.of(feedUrl), FETCHED);
     }
