@@ -2,6 +2,7 @@ package dev.newsroom.app;
 
 import dev.newsroom.app.internal.ConnectionOptions;
 import dev.newsroom.app.internal.Lifecycle;
+import dev.newsroom.app.internal.MetricsEndpoint;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.indexer.ArticleIndexer;
 import dev.newsroom.indexer.IndexerConfig;
@@ -14,10 +15,12 @@ import dev.newsroom.model.config.KafkaConnection;
 import dev.newsroom.model.config.Names;
 import dev.newsroom.streams.NewsStreamsConfig;
 import dev.newsroom.streams.StreamsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,6 +59,9 @@ final class ServiceCommands {
         @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often each feed is polled (default 5m).")
         String pollInterval;
 
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at GET /metrics on this port (default: off).")
+        String metricsPort;
+
         @Override
         public Integer call() {
             Map<String, String> flags = new HashMap<>();
@@ -65,12 +71,20 @@ final class ServiceCommands {
             if (pollInterval != null) {
                 flags.put(IngestConfig.POLL_INTERVAL.key(), pollInterval);
             }
+            if (metricsPort != null) {
+                flags.put(MetricsEndpoint.PORT.key(), metricsPort);
+            }
             ConfigSource config = connection.config(flags);
             IngestConfig ingest = IngestConfig.from(config);
             NewsTopics topics = Names.topics(config);
             KafkaConnection kafka = connect(config, topics);
-            IngestService service = new IngestService(ingest, kafka, topics, new SimpleMeterRegistry(), Clock.systemUTC());
-            return runUntilStopped("ingest", service::run, service);
+            Optional<MetricsEndpoint> metrics = MetricsEndpoint.fromConfig(config);
+            MeterRegistry meters = metrics.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);
+            IngestService service = new IngestService(ingest, kafka, topics, meters, Clock.systemUTC());
+            return runUntilStopped("ingest", service::run, () -> {
+                service.close();
+                metrics.ifPresent(MetricsEndpoint::close);
+            });
         }
     }
 

@@ -271,7 +271,7 @@ public final class IngestService implements AutoCloseable {
             records.add(PollCommitter.Out.of(topics.feedState(), poll.feed().id(), after));
             records.add(PollCommitter.Out.of(topics.feedStatus(), poll.feed().id(), new FeedStatus(poll.feed().id(), poll.feed().url(),
                     poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
-                    poll.error())));
+                    poll.error(), poll.bytes(), poll.errorClass())));
             try {
                 committer.commit(records);
             } catch (KafkaException e) {

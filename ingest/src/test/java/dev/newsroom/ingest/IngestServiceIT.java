@@ -89,6 +89,8 @@ class IngestServiceIT {
             assertThat(first.httpStatus()).isEqualTo(200);
             assertThat(first.itemsNew()).isEqualTo(3);
             assertThat(first.itemsSeen()).isZero();
+            assertThat(first.bytes()).isEqualTo(Fixtures.bytes("feeds/rss-2.0.xml").length);
+            assertThat(first.errorClass()).isEmpty();
             await("three raw articles").atMost(WAIT).until(() -> raw.values().size() == 3);
             assertThat(raw.values()).extracting(RawArticle::feedId).containsOnly(feed.id());
             await("two dead letters for the items without a usable link").atMost(WAIT).until(() -> dlq.values().size() == 2);
@@ -152,6 +154,7 @@ class IngestServiceIT {
                 assertThat(status.outcome()).isEqualTo(PollOutcome.NETWORK_ERROR);
                 assertThat(status.httpStatus()).isZero();
                 assertThat(status.error()).isEqualTo("connection refused");
+                assertThat(status.errorClass()).isEqualTo("refused");
                 assertThat(status.feedUrl()).isEqualTo(down.url());
             });
 
