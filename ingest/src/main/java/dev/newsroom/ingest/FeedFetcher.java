@@ -124,6 +124,8 @@ public final class FeedFetcher implements AutoCloseable {
         private volatile CappedBody body;
         private volatile int lastStatus;
         private volatile String currentHost;
+        private volatile boolean redirected;
+        private volatile boolean onlyPermanentRedirects = true;
 
         Exchange(String etag, String lastModified) {
             this.etag = etag;
@@ -228,7 +230,7 @@ public final class FeedFetcher implements AutoCloseable {
                         response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null),
                         response.headers().firstValue("Content-Type").orElse(null),
-                        uri, latency()));
+                        uri, latency(), redirected && onlyPermanentRedirects ? uri : null));
             } catch (ContentDecoder.TooLargeException e) {
                 return done(failed(PollOutcome.TOO_LARGE, e.getMessage()));
             } catch (ContentDecoder.UnsupportedEncodingException e) {
@@ -240,6 +242,8 @@ public final class FeedFetcher implements AutoCloseable {
         }
 
         private CompletableFuture<FetchResult> redirect(URI from, int redirects, int status, Optional<String> location) {
+            redirected = true;
+            onlyPermanentRedirects &= status == 301 || status == 308;
             if (location.isEmpty() || location.get().isBlank()) {
                 return done(failed(PollOutcome.HTTP_ERROR, "HTTP " + status + " redirect without a Location header"));
             }

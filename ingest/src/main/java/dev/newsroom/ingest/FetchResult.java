@@ -24,9 +24,16 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param contentType  the {@code Content-Type} header (it may name the charset), or null
      * @param finalUri     the URI that answered, after redirects; relative links resolve against it
      * @param latency      time from the first request to the last byte
+     * @param movedTo      {@code finalUri} when every redirect on the way was permanent (301, 308), else null:
+     *                     where the subscription should point from now on
      */
     record Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri,
-                   Duration latency) implements FetchResult {
+                   Duration latency, URI movedTo) implements FetchResult {
+        /** A document fetched without permanent redirects. */
+        public Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri, Duration latency) {
+            this(body, status, etag, lastModified, contentType, finalUri, latency, null);
+        }
+
         public Fetched {
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(finalUri, "finalUri");
@@ -57,18 +64,19 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
         public boolean equals(Object o) {
             return o instanceof Fetched f && status == f.status && Arrays.equals(body, f.body)
                     && Objects.equals(etag, f.etag) && Objects.equals(lastModified, f.lastModified)
-                    && Objects.equals(contentType, f.contentType) && finalUri.equals(f.finalUri) && latency.equals(f.latency);
+                    && Objects.equals(contentType, f.contentType) && finalUri.equals(f.finalUri) && latency.equals(f.latency)
+                    && Objects.equals(movedTo, f.movedTo);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency);
+            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency, movedTo);
         }
 
         @Override
         public String toString() {
             return "Fetched[status=" + status + ", bytes=" + body.length + ", etag=" + etag + ", lastModified=" + lastModified
-                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + "]";
+                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + ", movedTo=" + movedTo + "]";
         }
     }
 

@@ -268,6 +268,10 @@ public final class IngestService implements AutoCloseable {
                         new DeadLetter(STAGE, "", -1, -1, null, "Feed " + poll.feed().url() + ": " + reason, "SkippedItem",
                                 poll.polledAt())));
             }
+            FeedSubscription moved = movedSubscription(poll);
+            if (moved != null) {
+                records.add(PollCommitter.Out.of(topics.feeds(), moved.id(), moved));
+            }
             records.add(PollCommitter.Out.of(topics.feedState(), poll.feed().id(), after));
             records.add(PollCommitter.Out.of(topics.feedStatus(), poll.feed().id(), new FeedStatus(poll.feed().id(), poll.feed().url(),
                     poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
@@ -283,6 +287,10 @@ public final class IngestService implements AutoCloseable {
             }
             feed.seen().rememberAll(remembered);
             feed.committed(after);
+            if (moved != null) {
+                LOG.info("Feed {} moved permanently to {}; its subscription {} now follows the new URL.", poll.feed().url(),
+                        moved.url(), moved.id());
+            }
             articlesPublished.increment(poll.fresh().size());
             itemsSkipped.increment(poll.freshSkips().size());
             report(poll, after);
@@ -299,6 +307,15 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** The subscription rewritten to the URL the feed moved to for good (only 301/308 on the way, every hop checked), or null. */
+    private static FeedSubscription movedSubscription(Poll poll) {
+        if (poll.movedTo() == null || !poll.healthy() || poll.movedTo().equals(poll.feed().url())) {
+            return null;
+        }
+        FeedSubscription old = poll.feed();
+        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt());
+    }
+
     /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */
     private FeedState nextState(FeedState before, Poll poll, List<String> remembered, TrackedFeed feed) {
         FeedSchedule.Next next = schedule.after(Duration.ofSeconds(before.intervalSeconds()), before.failureScore(),
@@ -308,7 +325,7 @@ public final class IngestService implements AutoCloseable {
         List<String> seenIds = new ArrayList<>(feed.seen().recent(FeedState.MAX_SEEN_IDS));
         seenIds.removeAll(remembered);
         seenIds.addAll(remembered);
-        return new FeedState(poll.feed().id(), poll.feed().url(),
+        return new FeedState(poll.feed().id(), poll.movedTo() != null && healthy ? poll.movedTo() : poll.feed().url(),
                 read ? poll.etag() : before.etag(),
                 read ? poll.lastModified() : before.lastModified(),
                 read ? poll.bodyHash() : before.bodyHash(),

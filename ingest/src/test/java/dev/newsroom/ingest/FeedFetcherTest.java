@@ -242,7 +242,19 @@ class FeedFetcherTest {
         assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> {
             assertThat(f.finalUri()).isEqualTo(server.uri("/feed.xml"));
             assertThat(f.body()).isEqualTo(RSS);
+            assertThat(f.movedTo()).as("a temporary redirect on the way").isNull();
         });
+    }
+
+    @Test
+    void shouldSayWhereAFeedMovedWhenEveryRedirectWasPermanent() throws Exception {
+        server.serve("/old.xml", 301, Map.of("Location", "/moved.xml"), null);
+        server.serve("/moved.xml", 308, Map.of("Location", "/feed.xml"), null);
+        server.serve("/feed.xml", 200, Map.of(), RSS);
+
+        FetchResult result = fetch(server.uri("/old.xml"), null, null);
+
+        assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> assertThat(f.movedTo()).isEqualTo(server.uri("/feed.xml")));
     }
 
     @Test

@@ -144,6 +144,20 @@ class IngestServiceIT {
     }
 
     @Test
+    void shouldPointTheSubscriptionToTheNewUrlAfterAPermanentRedirect() throws Exception {
+        server.serve("/old.xml", 301, Map.of("Location", "/rss.xml"), null);
+        FeedSubscription feed = FeedSubscription.of(server.uri("/old.xml").toString(), "Example Gazette", T0);
+        FeedSubscriptions.publish(kafka, topics, List.of(feed));
+
+        await("the subscription to follow the new URL").atMost(WAIT).until(() ->
+                FeedSubscriptions.list(kafka, topics, WAIT).equals(List.of(
+                        new FeedSubscription(feed.id(), server.uri("/rss.xml").toString(), "Example Gazette", T0))));
+        try (TopicRecorder<String, RawArticle> raw = new TopicRecorder<>(kafka.bootstrapServers(), topics.raw())) {
+            await("the articles of the moved feed").atMost(WAIT).until(() -> raw.values().size() == 3);
+        }
+    }
+
+    @Test
     void shouldReportAnUnreachableFeedAndRetryItAfterABackoff() throws Exception {
         FeedSubscription down = FeedSubscription.of("http://127.0.0.1:" + closedPort() + "/rss.xml", "Down", T0);
         FeedSubscriptions.publish(kafka, topics, List.of(down));
