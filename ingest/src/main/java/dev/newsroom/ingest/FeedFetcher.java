@@ -64,6 +64,7 @@ public final class FeedFetcher implements AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final FetchSettings settings;
+    private final java.util.List<AddressGuard.Network> allowedNetworks;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor deadlines;
     private final HttpClient client;
@@ -71,6 +72,7 @@ public final class FeedFetcher implements AutoCloseable {
     /** A fetcher with its own HTTP client and threads. */
     public FeedFetcher(FetchSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.allowedNetworks = settings.networks();
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
@@ -160,7 +162,7 @@ public final class FeedFetcher implements AutoCloseable {
             }
             CompletableFuture<Optional<String>> check = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return AddressGuard.refusal(uri.getHost());
+                    return AddressGuard.refusal(uri.getHost(), allowedNetworks);
                 } catch (UnknownHostException e) {
                     throw new UncheckedIOException(e);
                 }

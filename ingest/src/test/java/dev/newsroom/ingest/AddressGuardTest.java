@@ -30,4 +30,23 @@ class AddressGuardTest {
     void shouldNameTheRefusedAddress(String host) throws Exception {
         assertThat(AddressGuard.refusal(host)).hasValueSatisfying(reason -> assertThat(reason).startsWith("refusing private address "));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.20.0.0/16", "10.20.30.40", "10.0.0.0/8"})
+    void shouldLetAnAllowedNetworkThrough(String network) throws Exception {
+        assertThat(AddressGuard.refusal("10.20.30.40", java.util.List.of(AddressGuard.Network.parse(network)))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldStillRefusePrivateAddressesOutsideTheAllowedNetworks() throws Exception {
+        assertThat(AddressGuard.refusal("10.21.0.1", java.util.List.of(AddressGuard.Network.parse("10.20.0.0/16")))).isPresent();
+        assertThat(AddressGuard.refusal("127.0.0.1", java.util.List.of(AddressGuard.Network.parse("10.20.0.0/16")))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intranet.example.com", "10.0.0.0/33", "10.0.0.0/x"})
+    void shouldRejectWhatIsNotANetwork(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddressGuard.Network.parse(text))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

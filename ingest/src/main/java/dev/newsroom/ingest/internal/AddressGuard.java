@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,17 @@ public final class AddressGuard {
      * @throws UnknownHostException when the name does not resolve
      */
     public static Optional<String> refusal(String host) throws UnknownHostException {
+        return refusal(host, List.of());
+    }
+
+    /**
+     * Like {@link #refusal(String)}, but addresses inside one of the allowed networks pass.
+     *
+     * @throws UnknownHostException when the name does not resolve
+     */
+    public static Optional<String> refusal(String host, List<Network> allowed) throws UnknownHostException {
         for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!isPublic(address)) {
+            if (!isPublic(address) && allowed.stream().noneMatch(network -> network.contains(address))) {
                 String shown = address.getHostAddress();
                 String name = host.equals(shown) || ("[" + shown + "]").equals(host) ? "" : " (" + host + ")";
                 return Optional.of("refusing private address " + shown + name
@@ -71,6 +81,57 @@ public final class AddressGuard {
             return !uniqueLocal && !localNat64 && !documentation;
         }
         return false;
+    }
+
+    /**
+     * A network in CIDR notation ({@code 10.20.0.0/16}, {@code fd12:3456::/32}, or one address), allowed
+     * although it is private: the intranet feeds of a config allow-list.
+     */
+    public record Network(byte[] prefix, int bits) {
+        /**
+         * @throws IllegalArgumentException when the text is not an IP address with an optional prefix length
+         */
+        public static Network parse(String cidr) {
+            String text = cidr.strip();
+            int slash = text.indexOf('/');
+            String address = slash < 0 ? text : text.substring(0, slash);
+            if (!address.matches("[0-9a-fA-F:.]+")) {
+                throw new IllegalArgumentException("'" + cidr + "' is not a network in CIDR notation (e.g. 10.20.0.0/16)");
+            }
+            byte[] bytes;
+            try {
+                bytes = InetAddress.getByName(address).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("'" + cidr + "' is not a network in CIDR notation (e.g. 10.20.0.0/16)", e);
+            }
+            int bits = bytes.length * 8;
+            if (slash >= 0) {
+                try {
+                    bits = Integer.parseInt(text.substring(slash + 1));
+                } catch (NumberFormatException e) {
+                    bits = -1;
+                }
+                if (bits < 0 || bits > bytes.length * 8) {
+                    throw new IllegalArgumentException("'" + cidr + "' has a prefix length outside 0 to " + bytes.length * 8);
+                }
+            }
+            return new Network(bytes, bits);
+        }
+
+        /** Whether the address lies in this network (IPv4 and IPv6 never match each other). */
+        public boolean contains(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((b[i / 8] & mask) != (prefix[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean isPublicIpv4(byte a, byte b, byte c, byte d) {
