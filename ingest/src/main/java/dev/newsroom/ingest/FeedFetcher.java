@@ -232,7 +232,7 @@ public final class FeedFetcher implements AutoCloseable {
                         response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null),
                         response.headers().firstValue("Content-Type").orElse(null),
-                        uri, latency(), redirected && onlyPermanentRedirects ? uri : null));
+                        uri, latency(), redirected && onlyPermanentRedirects ? uri : null, maxAge(response.headers())));
             } catch (ContentDecoder.TooLargeException e) {
                 return done(failed(PollOutcome.TOO_LARGE, e.getMessage()));
             } catch (ContentDecoder.UnsupportedEncodingException e) {
@@ -309,6 +309,16 @@ public final class FeedFetcher implements AutoCloseable {
                 return failed(PollOutcome.NETWORK_ERROR, "network error: " + messageOf(cause));
             }
             return failed(PollOutcome.NETWORK_ERROR, "unexpected error: " + cause);
+        }
+
+        /** {@code Cache-Control: max-age=N} (not with {@code no-cache} or {@code no-store}), or null. */
+        private static Duration maxAge(java.net.http.HttpHeaders headers) {
+            String control = String.join(",", headers.allValues("Cache-Control")).toLowerCase(Locale.ROOT);
+            if (control.contains("no-cache") || control.contains("no-store")) {
+                return null;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[,\\s])max-age=\"?(\\d{1,9})").matcher(control);
+            return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
         }
 
         /** {@code Retry-After} as delta-seconds, or as an HTTP date counted from the response's {@code Date} (or now). */

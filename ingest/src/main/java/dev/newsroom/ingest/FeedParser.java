@@ -7,6 +7,7 @@ import com.rometools.rome.io.XmlReader;
 import dev.newsroom.ingest.internal.ItemMapper;
 import dev.newsroom.ingest.internal.SecureXml;
 import dev.newsroom.ingest.internal.Sniffer;
+import dev.newsroom.ingest.internal.UpdateHint;
 import dev.newsroom.ingest.internal.XmlCleaner;
 import dev.newsroom.model.FeedSubscription;
 import java.io.BufferedInputStream;
@@ -92,7 +93,7 @@ public final class FeedParser {
             SyndFeed feed = new SyndFeedInput(false, Locale.US).build(document);
             String declared = feed.getLanguage() != null ? feed.getLanguage()
                     : document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE);
-            return ItemMapper.map(feed, declared, source, fetchedAt);
+            return ItemMapper.map(feed, declared, source, fetchedAt).withUpdateHint(UpdateHint.of(document).orElse(null));
         } catch (FeedException e) {
             throw new FeedParseException("not a feed: " + sentence(e.getMessage(), e), e);
         } catch (IllegalArgumentException e) {

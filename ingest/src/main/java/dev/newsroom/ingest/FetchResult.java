@@ -26,12 +26,13 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param latency      time from the first request to the last byte
      * @param movedTo      {@code finalUri} when every redirect on the way was permanent (301, 308), else null:
      *                     where the subscription should point from now on
+     * @param maxAge       {@code Cache-Control: max-age} of the answer, or null
      */
     record Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri,
-                   Duration latency, URI movedTo) implements FetchResult {
-        /** A document fetched without permanent redirects. */
+                   Duration latency, URI movedTo, Duration maxAge) implements FetchResult {
+        /** A document fetched without permanent redirects or caching hint. */
         public Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri, Duration latency) {
-            this(body, status, etag, lastModified, contentType, finalUri, latency, null);
+            this(body, status, etag, lastModified, contentType, finalUri, latency, null, null);
         }
 
         public Fetched {
@@ -65,18 +66,18 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
             return o instanceof Fetched f && status == f.status && Arrays.equals(body, f.body)
                     && Objects.equals(etag, f.etag) && Objects.equals(lastModified, f.lastModified)
                     && Objects.equals(contentType, f.contentType) && finalUri.equals(f.finalUri) && latency.equals(f.latency)
-                    && Objects.equals(movedTo, f.movedTo);
+                    && Objects.equals(movedTo, f.movedTo) && Objects.equals(maxAge, f.maxAge);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency, movedTo);
+            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency, movedTo, maxAge);
         }
 
         @Override
         public String toString() {
             return "Fetched[status=" + status + ", bytes=" + body.length + ", etag=" + etag + ", lastModified=" + lastModified
-                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + ", movedTo=" + movedTo + "]";
+                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + ", movedTo=" + movedTo + ", maxAge=" + maxAge + "]";
         }
     }
 

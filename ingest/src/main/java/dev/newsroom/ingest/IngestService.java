@@ -319,7 +319,7 @@ public final class IngestService implements AutoCloseable {
     /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */
     private FeedState nextState(FeedState before, Poll poll, List<String> remembered, TrackedFeed feed) {
         FeedSchedule.Next next = schedule.after(Duration.ofSeconds(before.intervalSeconds()), before.failureScore(),
-                poll.outcome(), poll.fresh().size(), poll.seen(), poll.retryAfter());
+                poll.outcome(), poll.fresh().size(), poll.seen(), poll.retryAfter(), poll.updateHint());
         boolean healthy = poll.healthy();
         boolean read = poll.bodyHash() != null;
         List<String> seenIds = new ArrayList<>(feed.seen().recent(FeedState.MAX_SEEN_IDS));

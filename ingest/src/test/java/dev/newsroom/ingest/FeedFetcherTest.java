@@ -247,6 +247,15 @@ class FeedFetcherTest {
     }
 
     @Test
+    void shouldPassOnCacheControlMaxAge() throws Exception {
+        server.serve("/cached.xml", 200, Map.of("Cache-Control", "public, max-age=600"), RSS);
+
+        FetchResult result = fetch(server.uri("/cached.xml"), null, null);
+
+        assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> assertThat(f.maxAge()).isEqualTo(java.time.Duration.ofMinutes(10)));
+    }
+
+    @Test
     void shouldSayWhereAFeedMovedWhenEveryRedirectWasPermanent() throws Exception {
         server.serve("/old.xml", 301, Map.of("Location", "/moved.xml"), null);
         server.serve("/moved.xml", 308, Map.of("Location", "/feed.xml"), null);

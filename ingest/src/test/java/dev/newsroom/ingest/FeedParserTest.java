@@ -233,6 +233,18 @@ class FeedParserTest {
         assertThat(feed.articles().get(0).title()).isEqualTo("Bell and form feed");
     }
 
+    @Test
+    void shouldReadHowOftenTheFeedSaysItChangesTheLongerOfTtlAndSyndication() throws Exception {
+        ParsedFeed feed = parse("feeds/rss-ttl-and-sy.xml", "https://slow.example.com/feed.xml");
+
+        assertThat(feed.updateHint()).isEqualTo(java.time.Duration.ofHours(12));
+    }
+
+    @Test
+    void shouldHaveNoUpdateHintWhenTheFeedGivesNone() throws Exception {
+        assertThat(parse("feeds/rss-2.0.xml", "https://news.example.com/feed.xml").updateHint()).isNull();
+    }
+
     private ParsedFeed parse(String resource, String feedUrl) throws FeedParseException {
         return parser.parse(new ByteArrayInputStream(Fixtures.bytes(resource)), null, FeedSource.of(feedUrl), FETCHED);
     }

@@ -52,13 +52,15 @@ public final class FeedPoller {
      * @param retryAfter   how long the server asked us to wait (429/503 {@code Retry-After}); null when it did not
      * @param bytes        bytes of the document received (decompressed), 0 when none
      * @param movedTo      the URL the feed moved to for good (only permanent redirects on the way), or null
+     * @param updateHint   how often the feed or its server says it changes (TTL, {@code sy:updatePeriod},
+     *                     {@code Cache-Control: max-age}, the longest), or null
      */
     public record Poll(FeedSubscription feed, Instant polledAt, PollOutcome outcome, int httpStatus, String error,
                        Duration latency, List<RawArticle> fresh, int seen, List<String> freshSkips,
                        String etag, String lastModified, String bodyHash, Duration retryAfter, long bytes,
-                       String movedTo) {
+                       String movedTo, Duration updateHint) {
         static Poll failed(FeedSubscription feed, Instant polledAt, PollOutcome outcome, int httpStatus, String error, Duration latency) {
-            return new Poll(feed, polledAt, outcome, httpStatus, error, latency, List.of(), 0, List.of(), null, null, null, null, 0, null);
+            return new Poll(feed, polledAt, outcome, httpStatus, error, latency, List.of(), 0, List.of(), null, null, null, null, 0, null, null);
         }
 
         /** A short, stable class of the failure for dashboards; empty when the poll succeeded. */
@@ -101,21 +103,21 @@ public final class FeedPoller {
         }
         if (result instanceof FetchResult.Failed failed) {
             return new Poll(feed, polledAt, failed.outcome(), failed.httpStatus(), failed.error(), since(started), List.of(), 0,
-                    List.of(), null, null, null, failed.retryAfter(), 0, null);
+                    List.of(), null, null, null, failed.retryAfter(), 0, null, null);
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         String bodyHash = sha256(fetched);
         if (bodyHash.equals(tracked.state().bodyHash())) {
             // Many servers ignore the validators or send a new ETag for the same bytes: an unchanged body is not parsed again.
             return new Poll(feed, polledAt, PollOutcome.NOT_MODIFIED, fetched.status(), "", since(started), List.of(), 0, List.of(),
-                    fetched.etag(), fetched.lastModified(), bodyHash, null, fetched.size(), movedTo(fetched));
+                    fetched.etag(), fetched.lastModified(), bodyHash, null, fetched.size(), movedTo(fetched), fetched.maxAge());
         }
         ParsedFeed parsed;
         try {
             parsed = parser.parse(fetched, feed, polledAt);
         } catch (FeedParseException e) {
             return new Poll(feed, polledAt, PollOutcome.PARSE_ERROR, fetched.status(), e.getMessage(), since(started), List.of(), 0,
-                    List.of(), null, null, null, null, fetched.size(), null);
+                    List.of(), null, null, null, null, fetched.size(), null, null);
         }
         List<RawArticle> fresh = new ArrayList<>();
         Set<String> inDocument = new HashSet<>();
@@ -129,7 +131,12 @@ public final class FeedPoller {
         }
         List<String> freshSkips = parsed.skipped().stream().filter(reason -> !tracked.seen().contains(skipKey(reason))).toList();
         return new Poll(feed, polledAt, PollOutcome.OK, fetched.status(), "", since(started), fresh, seen, freshSkips,
-                fetched.etag(), fetched.lastModified(), bodyHash, null, fetched.size(), movedTo(fetched));
+                fetched.etag(), fetched.lastModified(), bodyHash, null, fetched.size(), movedTo(fetched),
+                longest(parsed.updateHint(), fetched.maxAge()));
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String movedTo(FetchResult.Fetched fetched) {

@@ -53,10 +53,18 @@ public final class FeedSchedule {
      * @param outcome    how the poll ended
      * @param fresh      new items found
      * @param seen       items found that were published before
-     * @param retryAfter what the server asked for (429/503 {@code Retry-After}, or a feed's TTL or
-     *                   {@code Cache-Control: max-age}); null when it said nothing
+     * @param retryAfter what the server asked for with a 429 or 503 ({@code Retry-After}); null when it said nothing
      */
     public Next after(Duration current, double score, PollOutcome outcome, int fresh, int seen, Duration retryAfter) {
+        return after(current, score, outcome, fresh, seen, retryAfter, null);
+    }
+
+    /**
+     * Like {@link #after(Duration, double, PollOutcome, int, int, Duration)}, with how often the feed says
+     * it changes (its TTL, {@code sy:updatePeriod}, {@code Cache-Control: max-age}): a healthy feed's
+     * interval is never shorter than that hint, within the bounds (at most four times the base).
+     */
+    public Next after(Duration current, double score, PollOutcome outcome, int fresh, int seen, Duration retryAfter, Duration hint) {
         Duration interval = current.isZero() || current.isNegative() ? base : current;
         double nextScore;
         Duration wait;
@@ -67,6 +75,9 @@ public final class FeedSchedule {
                 interval = interval.dividedBy(2);
             } else if (outcome == PollOutcome.NOT_MODIFIED || fresh == 0) {
                 interval = interval.plus(interval.dividedBy(2));
+            }
+            if (hint != null && hint.compareTo(interval) > 0) {
+                interval = hint;
             }
             interval = clamp(interval, shortest, longest);
             wait = interval;

@@ -74,4 +74,11 @@ class FeedScheduleTest {
         assertThat(noJitter.after(BASE, 3, PollOutcome.OK, 1, 1, null).failureScore()).isEqualTo(1.5);
         assertThat(noJitter.after(BASE, 0.15, PollOutcome.OK, 1, 1, null).failureScore()).isZero();
     }
+
+    @Test
+    void shouldNotPollAHealthyFeedSoonerThanItSaysItChanges() {
+        assertThat(noJitter.after(BASE, 0, PollOutcome.OK, 10, 0, null, Duration.ofMinutes(20)).interval()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(noJitter.after(BASE, 0, PollOutcome.OK, 10, 0, null, Duration.ofDays(1)).interval())
+                .as("within four times the base").isEqualTo(Duration.ofMinutes(32));
+    }
 }
