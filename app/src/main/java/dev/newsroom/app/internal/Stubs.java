@@ -52,6 +52,24 @@ public final class Stubs {
         @Parameters(paramLabel = "e2e|ingest|dedup|index") BenchKind kind;
         @Option(names = "--articles", paramLabel = "N") Integer articles;
         @Option(names = "--json") boolean json;
+        @Option(names = "--feeds", paramLabel = "N", description = "ingest: how many feeds are served on loopback (default 2000).")
+        Integer feeds;
+
+        @Override
+        public Integer call() {
+            if (kind != BenchKind.ingest) {
+                return super.call();
+            }
+            try {
+                return IngestBench.run(feeds == null ? 2_000 : feeds, json, spec.commandLine().getOut());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("newsroom bench ingest: " + e.getMessage());
+                return 1;
+            }
+        }
 
         @Override
         protected String owner() {
