@@ -116,7 +116,7 @@ public final class IngestService implements AutoCloseable {
         this.poller = new FeedPoller(fetcher, new FeedParser(), clock);
         this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
         this.kafka = kafka;
-        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()));
+        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit");
         this.hosts = new HostGate(config.hostInterval());
         this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
         AtomicInteger threads = new AtomicInteger();
@@ -235,6 +235,8 @@ public final class IngestService implements AutoCloseable {
                 errors.increment();
                 LOG.error("Sending the malformed subscription at {}-{} offset {} to topic {} failed: {}", record.topic(),
                         record.partition(), record.offset(), topics.dlq().name(), failed.getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
             return;
         }
