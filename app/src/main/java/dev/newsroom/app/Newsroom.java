@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             ServiceCommands.Ingest.class,
             ServiceCommands.Streams.class,
             ServiceCommands.Indexer.class,
-            Stubs.Feeds.class,
+            FeedsCommand.class,
             SearchCommand.class,
             StoryCommand.class,
             ParseFeedCommand.class,

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsroom.app.internal.ConnectionOptions;
 import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
+import dev.newsroom.app.internal.MetricsEndpoint;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.indexer.ArticleIndexer;
 import dev.newsroom.indexer.ElasticsearchClients;
@@ -17,12 +18,14 @@ import dev.newsroom.model.config.KafkaConnection;
 import dev.newsroom.model.config.Names;
 import dev.newsroom.streams.NewsStreamsConfig;
 import dev.newsroom.streams.StreamsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,14 +60,26 @@ final class ServiceCommands {
 
         @Mixin IngestOptions ingestOptions;
 
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at GET /metrics on this port (default: off).")
+        String metricsPort;
+
         @Override
         public Integer call() {
-            ConfigSource config = connection.config(ingestOptions.putInto(new HashMap<>()));
+            Map<String, String> flags = ingestOptions.putInto(new HashMap<>());
+            if (metricsPort != null) {
+                flags.put(MetricsEndpoint.PORT.key(), metricsPort);
+            }
+            ConfigSource config = connection.config(flags);
             IngestConfig ingest = IngestConfig.from(config);
             NewsTopics topics = Names.topics(config);
             KafkaConnection kafka = connect(config, topics);
-            IngestService service = new IngestService(ingest, kafka, topics, new SimpleMeterRegistry(), Clock.systemUTC());
-            return runUntilStopped("ingest", service::run, service);
+            Optional<MetricsEndpoint> metrics = MetricsEndpoint.fromConfig(config);
+            MeterRegistry meters = metrics.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);
+            IngestService service = new IngestService(ingest, kafka, topics, meters, Clock.systemUTC());
+            return runUntilStopped("ingest", service::run, () -> {
+                service.close();
+                metrics.ifPresent(MetricsEndpoint::close);
+            });
         }
     }
 

@@ -64,6 +64,7 @@ public final class FeedFetcher implements AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final FetchSettings settings;
+    private final java.util.List<AddressGuard.Network> allowedNetworks;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor deadlines;
     private final HttpClient client;
@@ -71,6 +72,7 @@ public final class FeedFetcher implements AutoCloseable {
     /** A fetcher with its own HTTP client and threads. */
     public FeedFetcher(FetchSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.allowedNetworks = settings.networks();
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
@@ -124,6 +126,8 @@ public final class FeedFetcher implements AutoCloseable {
         private volatile CappedBody body;
         private volatile int lastStatus;
         private volatile String currentHost;
+        private volatile boolean redirected;
+        private volatile boolean onlyPermanentRedirects = true;
 
         Exchange(String etag, String lastModified) {
             this.etag = etag;
@@ -158,7 +162,7 @@ public final class FeedFetcher implements AutoCloseable {
             }
             CompletableFuture<Optional<String>> check = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return AddressGuard.refusal(uri.getHost());
+                    return AddressGuard.refusal(uri.getHost(), allowedNetworks);
                 } catch (UnknownHostException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -210,6 +214,11 @@ public final class FeedFetcher implements AutoCloseable {
             if (status == 304) {
                 return done(new NotModified(latency()));
             }
+            if (status == 429 || status == 503) {
+                Duration retryAfter = retryAfter(response.headers()).orElse(null);
+                return done(new Failed(PollOutcome.HTTP_ERROR, lastStatus, "HTTP " + status
+                        + (retryAfter == null ? "" : ", retry after " + Human.duration(retryAfter)), latency(), retryAfter));
+            }
             if (status / 100 != 2) {
                 return done(failed(PollOutcome.HTTP_ERROR, "HTTP " + status));
             }
@@ -223,7 +232,7 @@ public final class FeedFetcher implements AutoCloseable {
                         response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null),
                         response.headers().firstValue("Content-Type").orElse(null),
-                        uri, latency()));
+                        uri, latency(), redirected && onlyPermanentRedirects ? uri : null, maxAge(response.headers())));
             } catch (ContentDecoder.TooLargeException e) {
                 return done(failed(PollOutcome.TOO_LARGE, e.getMessage()));
             } catch (ContentDecoder.UnsupportedEncodingException e) {
@@ -235,6 +244,8 @@ public final class FeedFetcher implements AutoCloseable {
         }
 
         private CompletableFuture<FetchResult> redirect(URI from, int redirects, int status, Optional<String> location) {
+            redirected = true;
+            onlyPermanentRedirects &= status == 301 || status == 308;
             if (location.isEmpty() || location.get().isBlank()) {
                 return done(failed(PollOutcome.HTTP_ERROR, "HTTP " + status + " redirect without a Location header"));
             }
@@ -298,6 +309,41 @@ public final class FeedFetcher implements AutoCloseable {
                 return failed(PollOutcome.NETWORK_ERROR, "network error: " + messageOf(cause));
             }
             return failed(PollOutcome.NETWORK_ERROR, "unexpected error: " + cause);
+        }
+
+        /** {@code Cache-Control: max-age=N} (not with {@code no-cache} or {@code no-store}), or null. */
+        private static Duration maxAge(java.net.http.HttpHeaders headers) {
+            String control = String.join(",", headers.allValues("Cache-Control")).toLowerCase(Locale.ROOT);
+            if (control.contains("no-cache") || control.contains("no-store")) {
+                return null;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[,\\s])max-age=\"?(\\d{1,9})").matcher(control);
+            return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+        }
+
+        /** {@code Retry-After} as delta-seconds, or as an HTTP date counted from the response's {@code Date} (or now). */
+        private static Optional<Duration> retryAfter(java.net.http.HttpHeaders headers) {
+            Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            if (value.get().matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.get())));
+            }
+            try {
+                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(value.get(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                java.time.Instant now = headers.firstValue("Date").map(date -> {
+                    try {
+                        return java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return java.time.Instant.now();
+                    }
+                }).orElseGet(java.time.Instant::now);
+                Duration wait = Duration.between(now, when.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
         }
 
         private Failed failed(PollOutcome outcome, String error) {

@@ -7,10 +7,14 @@ import com.rometools.rome.io.XmlReader;
 import dev.newsroom.ingest.internal.ItemMapper;
 import dev.newsroom.ingest.internal.SecureXml;
 import dev.newsroom.ingest.internal.Sniffer;
+import dev.newsroom.ingest.internal.UpdateHint;
+import dev.newsroom.ingest.internal.XmlCleaner;
 import dev.newsroom.model.FeedSubscription;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,22 +80,65 @@ public final class FeedParser {
 
     private static ParsedFeed read(InputStream in, String contentType, FeedSource source, Instant fetchedAt)
             throws FeedParseException, IOException {
-        try (XmlReader reader = contentType == null || contentType.isBlank()
-                ? new XmlReader(in, true) : new XmlReader(in, contentType, true)) {
-            Document document = SecureXml.read(reader, true);
+        byte[] bytes = in.readAllBytes();
+        Document document;
+        try {
+            document = parseXml(bytes, contentType);
+        } catch (JDOMParseException e) {
+            document = retryCleaned(bytes, contentType, e);
+        } catch (JDOMException e) {
+            throw new FeedParseException("not a feed: " + sentence(e.getMessage(), e), e);
+        }
+        try {
             SyndFeed feed = new SyndFeedInput(false, Locale.US).build(document);
             String declared = feed.getLanguage() != null ? feed.getLanguage()
                     : document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE);
-            return ItemMapper.map(feed, declared, source, fetchedAt);
-        } catch (JDOMParseException e) {
-            throw new FeedParseException(describe(e), e);
-        } catch (JDOMException | FeedException e) {
+            return ItemMapper.map(feed, declared, source, fetchedAt).withUpdateHint(UpdateHint.of(document).orElse(null));
+        } catch (FeedException e) {
             throw new FeedParseException("not a feed: " + sentence(e.getMessage(), e), e);
         } catch (IllegalArgumentException e) {
             throw new FeedParseException("not a feed: the document is XML but not RSS or Atom", e);
         } catch (RuntimeException e) {
             throw new FeedParseException("not a feed: Rome could not read it (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private static Document parseXml(byte[] bytes, String contentType) throws JDOMException, IOException {
+        try (XmlReader reader = reader(bytes, contentType)) {
+            return SecureXml.read(reader, true);
+        }
+    }
+
+    /** A second attempt on the decoded text with the usual faults repaired ({@link XmlCleaner}); DOCTYPEs stay refused. */
+    private static Document retryCleaned(byte[] bytes, String contentType, JDOMParseException strict) throws FeedParseException, IOException {
+        String description = describe(strict);
+        if (description.startsWith("refused a DOCTYPE")) {
+            throw new FeedParseException(description, strict);
+        }
+        String text;
+        try (XmlReader reader = reader(bytes, contentType)) {
+            text = new String(readAll(reader));
+        }
+        String cleaned = XmlCleaner.clean(text);
+        if (cleaned.equals(text)) {
+            throw new FeedParseException(description, strict);
+        }
+        try {
+            return SecureXml.read(new StringReader(cleaned), true);
+        } catch (JDOMException e) {
+            throw new FeedParseException(description, strict);
+        }
+    }
+
+    private static XmlReader reader(byte[] bytes, String contentType) throws IOException {
+        InputStream in = new ByteArrayInputStream(bytes);
+        return contentType == null || contentType.isBlank() ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
+    }
+
+    private static char[] readAll(java.io.Reader reader) throws IOException {
+        java.io.CharArrayWriter out = new java.io.CharArrayWriter();
+        reader.transferTo(out);
+        return out.toCharArray();
     }
 
     private static String describe(JDOMParseException e) {

@@ -2,11 +2,18 @@ package dev.newsroom.ingest;
 
 import dev.newsroom.ingest.internal.KafkaClients;
 import dev.newsroom.ingest.internal.Publisher;
+import dev.newsroom.ingest.internal.TopicSnapshot;
+import dev.newsroom.model.FeedState;
+import dev.newsroom.model.FeedStatus;
 import dev.newsroom.model.FeedSubscription;
 import dev.newsroom.model.NewsTopics;
 import dev.newsroom.model.config.KafkaConnection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -60,6 +67,39 @@ public final class FeedSubscriptions {
         }
         LOG.info("Removed {} feed subscriptions from topic {}.", feedIds.size(), topics.feeds().name());
         return feedIds.size();
+    }
+
+    /**
+     * The current subscriptions: the feeds topic read to its end, tombstones applied, in the order
+     * they were first subscribed.
+     *
+     * @throws KafkaException when the topic cannot be read to its end within {@code timeout}
+     */
+    public static List<FeedSubscription> list(KafkaConnection kafka, NewsTopics topics, Duration timeout) {
+        return List.copyOf(TopicSnapshot.latest(kafka, topics.feeds(), timeout).values());
+    }
+
+    /**
+     * The stored state of every feed that has one: the feed-state topic read to its end, by feed id.
+     *
+     * @throws KafkaException when the topic cannot be read to its end within {@code timeout}
+     */
+    public static Map<String, FeedState> states(KafkaConnection kafka, NewsTopics topics, Duration timeout) {
+        return TopicSnapshot.latest(kafka, topics.feedState(), timeout);
+    }
+
+    /**
+     * Hands every feed status polled from {@code since} on to {@code sink}, in topic order per partition.
+     *
+     * @throws KafkaException when the topic cannot be read to its end within {@code timeout}
+     */
+    public static void statusesSince(KafkaConnection kafka, NewsTopics topics, Instant since, Duration timeout,
+                                     Consumer<FeedStatus> sink) {
+        TopicSnapshot.read(kafka, topics.feedStatus(), partition -> true, since, timeout, (key, status) -> {
+            if (status != null) {
+                sink.accept(status);
+            }
+        });
     }
 
     private static void awaitAll(List<Future<RecordMetadata>> sends, String what, String topic) throws InterruptedException {

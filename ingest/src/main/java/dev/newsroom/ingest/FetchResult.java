@@ -24,9 +24,17 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param contentType  the {@code Content-Type} header (it may name the charset), or null
      * @param finalUri     the URI that answered, after redirects; relative links resolve against it
      * @param latency      time from the first request to the last byte
+     * @param movedTo      {@code finalUri} when every redirect on the way was permanent (301, 308), else null:
+     *                     where the subscription should point from now on
+     * @param maxAge       {@code Cache-Control: max-age} of the answer, or null
      */
     record Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri,
-                   Duration latency) implements FetchResult {
+                   Duration latency, URI movedTo, Duration maxAge) implements FetchResult {
+        /** A document fetched without permanent redirects or caching hint. */
+        public Fetched(byte[] body, int status, String etag, String lastModified, String contentType, URI finalUri, Duration latency) {
+            this(body, status, etag, lastModified, contentType, finalUri, latency, null, null);
+        }
+
         public Fetched {
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(finalUri, "finalUri");
@@ -57,18 +65,19 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
         public boolean equals(Object o) {
             return o instanceof Fetched f && status == f.status && Arrays.equals(body, f.body)
                     && Objects.equals(etag, f.etag) && Objects.equals(lastModified, f.lastModified)
-                    && Objects.equals(contentType, f.contentType) && finalUri.equals(f.finalUri) && latency.equals(f.latency);
+                    && Objects.equals(contentType, f.contentType) && finalUri.equals(f.finalUri) && latency.equals(f.latency)
+                    && Objects.equals(movedTo, f.movedTo) && Objects.equals(maxAge, f.maxAge);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency);
+            return Objects.hash(Arrays.hashCode(body), status, etag, lastModified, contentType, finalUri, latency, movedTo, maxAge);
         }
 
         @Override
         public String toString() {
             return "Fetched[status=" + status + ", bytes=" + body.length + ", etag=" + etag + ", lastModified=" + lastModified
-                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + "]";
+                    + ", contentType=" + contentType + ", finalUri=" + finalUri + ", latency=" + latency + ", movedTo=" + movedTo + ", maxAge=" + maxAge + "]";
         }
     }
 
@@ -91,9 +100,18 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param httpStatus the last HTTP status received, 0 when no answer came
      * @param error      one sentence saying what went wrong, e.g. {@code HTTP 404}, {@code timeout after 20s}
      * @param latency    time from the first request to the failure
+     * @param retryAfter how long the server asked us to wait ({@code Retry-After} of a 429 or 503), or null
      */
-    record Failed(PollOutcome outcome, int httpStatus, String error, Duration latency) implements FetchResult {
+    record Failed(PollOutcome outcome, int httpStatus, String error, Duration latency, Duration retryAfter) implements FetchResult {
+        /** A failure without a {@code Retry-After}. */
+        public Failed(PollOutcome outcome, int httpStatus, String error, Duration latency) {
+            this(outcome, httpStatus, error, latency, null);
+        }
+
         public Failed {
+            if (retryAfter != null && retryAfter.isNegative()) {
+                retryAfter = Duration.ZERO;
+            }
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(latency, "latency");
             if (outcome == PollOutcome.OK || outcome == PollOutcome.NOT_MODIFIED) {

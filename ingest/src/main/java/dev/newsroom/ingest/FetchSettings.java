@@ -1,7 +1,9 @@
 package dev.newsroom.ingest;
 
+import dev.newsroom.ingest.internal.AddressGuard;
 import dev.newsroom.ingest.internal.Human;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How {@link FeedFetcher} talks to feed servers.
@@ -13,8 +15,11 @@ import java.time.Duration;
  * @param maxBytes              the cap on the body, both as received and after decompression; positive
  * @param allowPrivateNetworks  whether feeds may live on loopback, private, link-local or other
  *                              non-public addresses; false for a public poller
+ * @param allowedNetworks       private networks allowed even when {@code allowPrivateNetworks} is false
+ *                              (intranet feeds), in CIDR notation; empty by default
  */
-public record FetchSettings(Duration connectTimeout, Duration timeout, long maxBytes, boolean allowPrivateNetworks) {
+public record FetchSettings(Duration connectTimeout, Duration timeout, long maxBytes, boolean allowPrivateNetworks,
+                            List<String> allowedNetworks) {
     /** The default deadline for a whole response: 20 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     /** The default connect timeout: 10 seconds, or the deadline when that is shorter. */
@@ -22,7 +27,14 @@ public record FetchSettings(Duration connectTimeout, Duration timeout, long maxB
     /** The default body cap: 10 MiB. */
     public static final long DEFAULT_MAX_BYTES = 10L << 20;
 
+    /** Settings without an allow-list. */
+    public FetchSettings(Duration connectTimeout, Duration timeout, long maxBytes, boolean allowPrivateNetworks) {
+        this(connectTimeout, timeout, maxBytes, allowPrivateNetworks, List.of());
+    }
+
     public FetchSettings {
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        allowedNetworks.forEach(AddressGuard.Network::parse);
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be a positive duration, was " + connectTimeout);
         }
@@ -51,6 +63,16 @@ public record FetchSettings(Duration connectTimeout, Duration timeout, long maxB
 
     /** A copy that allows (or refuses) private addresses. */
     public FetchSettings withAllowPrivateNetworks(boolean allow) {
-        return new FetchSettings(connectTimeout, timeout, maxBytes, allow);
+        return new FetchSettings(connectTimeout, timeout, maxBytes, allow, allowedNetworks);
+    }
+
+    /** A copy that allows these private networks (CIDR notation). */
+    public FetchSettings withAllowedNetworks(List<String> networks) {
+        return new FetchSettings(connectTimeout, timeout, maxBytes, allowPrivateNetworks, networks);
+    }
+
+    /** The allow-list, parsed. */
+    public List<AddressGuard.Network> networks() {
+        return allowedNetworks.stream().map(AddressGuard.Network::parse).toList();
     }
 }

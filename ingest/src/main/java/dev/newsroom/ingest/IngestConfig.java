@@ -1,10 +1,13 @@
 package dev.newsroom.ingest;
 
+import dev.newsroom.ingest.internal.AddressGuard;
 import dev.newsroom.ingest.internal.Human;
 import dev.newsroom.model.config.ConfigException;
 import dev.newsroom.model.config.ConfigSource;
 import dev.newsroom.model.config.Setting;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Configuration of the ingest service, validated when built. Each setting is read from the command
@@ -17,14 +20,18 @@ import java.time.Duration;
  * @param allowPrivateNetworks whether feeds on loopback or private addresses may be fetched; default false
  * @param groupId              the Kafka consumer group that splits the feeds among ingest instances;
  *                             default {@code newsroom-ingest}
+ * @param hostInterval         the least time between two requests to one host; {@value #HOST_INTERVAL_DOC}
+ * @param allowedNetworks      private networks (CIDR) whose feeds may be fetched although
+ *                             {@code allowPrivateNetworks} is false; default none
  */
 public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fetchMaxBytes, int fetchConcurrency,
-                           boolean allowPrivateNetworks, String groupId) {
+                           boolean allowPrivateNetworks, String groupId, Duration hostInterval, List<String> allowedNetworks) {
 
     static final String POLL_INTERVAL_DOC = "default 5m, from 10s to 24h";
     static final String FETCH_TIMEOUT_DOC = "default 20s, from 1s to 5m";
     static final String FETCH_MAX_BYTES_DOC = "default 10m, from 64k to 100m";
     static final String FETCH_CONCURRENCY_DOC = "default 8, from 1 to 64";
+    static final String HOST_INTERVAL_DOC = "default 1s, from 0s to 1m";
 
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(24);
@@ -54,7 +61,30 @@ public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fe
     public static final Setting<String> GROUP_ID = Setting.string("ingest.group-id", "newsroom-ingest",
             "Kafka consumer group in which ingest instances share the feeds.");
 
+    /** {@code fetch.host-interval}: least time between two requests to one host (default 1s, 0s to 1m). */
+    public static final Setting<Duration> HOST_INTERVAL = Setting.duration("fetch.host-interval", Duration.ofSeconds(1),
+            Duration.ZERO, Duration.ofMinutes(1), "Least time between the end of one request to a host and the start of the next.");
+
+    /** Settings with the default host interval (1 s). */
+    public IngestConfig(Duration pollInterval, Duration fetchTimeout, long fetchMaxBytes, int fetchConcurrency,
+                        boolean allowPrivateNetworks, String groupId) {
+        this(pollInterval, fetchTimeout, fetchMaxBytes, fetchConcurrency, allowPrivateNetworks, groupId, Duration.ofSeconds(1), List.of());
+    }
+
+    /** {@code fetch.allowed-networks}: comma-separated private networks (CIDR) whose feeds may be fetched (default none). */
+    public static final Setting<String> ALLOWED_NETWORKS = Setting.string("fetch.allowed-networks", "",
+            "Comma-separated private networks in CIDR notation (e.g. 10.20.0.0/16) whose feeds may be fetched.");
+
     public IngestConfig {
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        for (String network : allowedNetworks) {
+            try {
+                AddressGuard.Network.parse(network);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("Invalid value '" + network + "' for " + ALLOWED_NETWORKS.key() + ": " + e.getMessage());
+            }
+        }
+        checkRange(HOST_INTERVAL, hostInterval, Duration.ZERO, Duration.ofMinutes(1));
         checkRange(POLL_INTERVAL, pollInterval, MIN_POLL_INTERVAL, MAX_POLL_INTERVAL);
         checkRange(FETCH_TIMEOUT, fetchTimeout, MIN_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT);
         if (fetchMaxBytes < MIN_FETCH_MAX_BYTES || fetchMaxBytes > MAX_FETCH_MAX_BYTES) {
@@ -76,12 +106,13 @@ public record IngestConfig(Duration pollInterval, Duration fetchTimeout, long fe
     /** Reads every setting from the source, which applies flags, environment, file and defaults in that order. */
     public static IngestConfig from(ConfigSource source) {
         return new IngestConfig(source.get(POLL_INTERVAL), source.get(FETCH_TIMEOUT), source.get(FETCH_MAX_BYTES),
-                source.get(FETCH_CONCURRENCY), source.get(ALLOW_PRIVATE_NETWORKS), source.get(GROUP_ID));
+                source.get(FETCH_CONCURRENCY), source.get(ALLOW_PRIVATE_NETWORKS), source.get(GROUP_ID), source.get(HOST_INTERVAL),
+                Arrays.stream(source.get(ALLOWED_NETWORKS).split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList());
     }
 
     /** What {@link FeedFetcher} is made with. */
     public FetchSettings fetchSettings() {
-        return FetchSettings.of(fetchTimeout, fetchMaxBytes, allowPrivateNetworks);
+        return FetchSettings.of(fetchTimeout, fetchMaxBytes, allowPrivateNetworks).withAllowedNetworks(allowedNetworks);
     }
 
     private static void checkRange(Setting<Duration> setting, Duration value, Duration min, Duration max) {

@@ -3,11 +3,15 @@ package dev.newsroom.ingest;
 import dev.newsroom.ingest.internal.FeedPoller;
 import dev.newsroom.ingest.internal.FeedPoller.Poll;
 import dev.newsroom.ingest.internal.FeedRegistry;
+import dev.newsroom.ingest.internal.HostGate;
 import dev.newsroom.ingest.internal.Human;
 import dev.newsroom.ingest.internal.KafkaClients;
-import dev.newsroom.ingest.internal.Publisher;
+import dev.newsroom.ingest.internal.FeedSchedule;
+import dev.newsroom.ingest.internal.PollCommitter;
+import dev.newsroom.ingest.internal.TopicSnapshot;
 import dev.newsroom.ingest.internal.TrackedFeed;
 import dev.newsroom.model.DeadLetter;
+import dev.newsroom.model.FeedState;
 import dev.newsroom.model.FeedStatus;
 import dev.newsroom.model.FeedSubscription;
 import dev.newsroom.model.NewsTopics;
@@ -20,9 +24,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,12 +39,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +75,7 @@ public final class IngestService implements AutoCloseable {
     private static final Duration LOOP_WAIT = Duration.ofMillis(500);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final String STAGE = "ingest";
+    private static final Duration STATE_READ_TIMEOUT = Duration.ofMinutes(2);
 
     private final IngestConfig config;
     private final NewsTopics topics;
@@ -70,7 +83,10 @@ public final class IngestService implements AutoCloseable {
     private final FeedFetcher fetcher;
     private final FeedPoller poller;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Publisher publisher;
+    private final PollCommitter committer;
+    private final KafkaConnection kafka;
+    private final FeedSchedule schedule;
+    private final HostGate hosts;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -99,7 +115,10 @@ public final class IngestService implements AutoCloseable {
         this.fetcher = new FeedFetcher(config.fetchSettings());
         this.poller = new FeedPoller(fetcher, new FeedParser(), clock);
         this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
-        this.publisher = new Publisher(KafkaClients.producer(kafka, config.groupId() + "-producer"));
+        this.kafka = kafka;
+        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit");
+        this.hosts = new HostGate(config.hostInterval());
+        this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.fetchConcurrency(), runnable -> {
             Thread thread = new Thread(runnable, "newsroom-ingest-poll-" + threads.incrementAndGet());
@@ -159,8 +178,15 @@ public final class IngestService implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(LOOP_WAIT)) {
                     apply(record);
                 }
-                for (TrackedFeed feed : registry.claimDue(clock.instant(), config.pollInterval())) {
-                    workers.execute(() -> pollAndPublish(feed));
+                Instant now = clock.instant();
+                hosts.prune(now);
+                for (TrackedFeed feed : registry.claimDue(now)) {
+                    String host = HostGate.keyOf(feed.subscription().url());
+                    if (hosts.tryAcquire(host, now)) {
+                        workers.execute(() -> pollAndPublish(feed, host));
+                    } else {
+                        feed.release();
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -202,8 +228,16 @@ public final class IngestService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Skipped the malformed subscription at {}-{} offset {} and sent it to topic {}: {}",
                     record.topic(), record.partition(), record.offset(), topics.dlq().name(), e.getMessage());
-            deadLetter(record.key(), DeadLetter.of(STAGE, record.topic(), record.partition(), record.offset(), record.value(),
-                    e, clock.instant()));
+            try {
+                committer.commit(List.of(PollCommitter.Out.of(topics.dlq(), record.key(), DeadLetter.of(STAGE, record.topic(),
+                        record.partition(), record.offset(), record.value(), e, clock.instant()))));
+            } catch (KafkaException failed) {
+                errors.increment();
+                LOG.error("Sending the malformed subscription at {}-{} offset {} to topic {} failed: {}", record.topic(),
+                        record.partition(), record.offset(), topics.dlq().name(), failed.getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
         if (subscription == null) {
@@ -214,102 +248,103 @@ public final class IngestService implements AutoCloseable {
             }
             return;
         }
-        if (registry.put(key == null ? subscription.id() : key, subscription, record.partition())) {
+        if (registry.put(key == null ? subscription.id() : key, subscription, record.partition(), clock.instant())) {
             LOG.info("Subscribed to feed {} from {}-{}.", subscription.url(), record.topic(), record.partition());
         }
     }
 
-    private void pollAndPublish(TrackedFeed feed) {
+    private void pollAndPublish(TrackedFeed feed, String host) {
         try {
             Poll poll = poller.poll(feed);
-            int published = publishArticles(poll, feed);
-            int skipped = publishSkips(poll, feed);
-            boolean allPublished = published == poll.fresh().size();
-            if (poll.outcome() == PollOutcome.OK && allPublished) {
-                feed.validators(poll.etag(), poll.lastModified());
+            FeedState before = feed.state();
+            List<String> remembered = new ArrayList<>();
+            poll.fresh().forEach(article -> remembered.add(article.id()));
+            poll.freshSkips().forEach(reason -> remembered.add(FeedPoller.skipKey(reason)));
+            FeedState after = nextState(before, poll, remembered, feed);
+            List<PollCommitter.Out> records = new ArrayList<>();
+            for (RawArticle article : poll.fresh()) {
+                records.add(PollCommitter.Out.of(topics.raw(), article.id(), article));
             }
-            String error = allPublished ? poll.error()
-                    : "published " + published + " of " + poll.fresh().size() + " new items; the rest are retried next poll";
-            report(poll, published, skipped);
-            publishStatus(new FeedStatus(poll.feed().id(), poll.feed().url(), poll.polledAt(), poll.outcome(), poll.httpStatus(),
-                    published, poll.seen(), poll.latency().toMillis(), error));
+            for (String reason : poll.freshSkips()) {
+                records.add(PollCommitter.Out.of(topics.dlq(), poll.feed().id().getBytes(StandardCharsets.UTF_8),
+                        new DeadLetter(STAGE, "", -1, -1, null, "Feed " + poll.feed().url() + ": " + reason, "SkippedItem",
+                                poll.polledAt())));
+            }
+            FeedSubscription moved = movedSubscription(poll);
+            if (moved != null) {
+                records.add(PollCommitter.Out.of(topics.feeds(), moved.id(), moved));
+            }
+            records.add(PollCommitter.Out.of(topics.feedState(), poll.feed().id(), after));
+            records.add(PollCommitter.Out.of(topics.feedStatus(), poll.feed().id(), new FeedStatus(poll.feed().id(), poll.feed().url(),
+                    poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
+                    poll.error(), poll.bytes(), poll.errorClass())));
+            try {
+                committer.commit(records);
+            } catch (KafkaException e) {
+                errors.increment();
+                feed.retryAt(clock.instant().plus(config.pollInterval()));
+                LOG.error("Publishing the poll of feed {} ({} new items, its state and status) failed and was rolled back: {};"
+                        + " retrying in {}.", poll.feed().url(), poll.fresh().size(), e.getMessage(), Human.duration(config.pollInterval()));
+                return;
+            }
+            feed.seen().rememberAll(remembered);
+            feed.committed(after);
+            if (moved != null) {
+                LOG.info("Feed {} moved permanently to {}; its subscription {} now follows the new URL.", poll.feed().url(),
+                        moved.url(), moved.id());
+            }
+            articlesPublished.increment(poll.fresh().size());
+            itemsSkipped.increment(poll.freshSkips().size());
+            report(poll, after);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             errors.increment();
+            feed.retryAt(clock.instant().plus(config.pollInterval()));
             LOG.error("Polling feed {} failed unexpectedly; retrying in {}.", feed.subscription().url(),
                     Human.duration(config.pollInterval()), e);
         } finally {
+            hosts.release(host, clock.instant());
             feed.release();
         }
     }
 
-    private int publishArticles(Poll poll, TrackedFeed feed) throws InterruptedException {
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        for (RawArticle article : poll.fresh()) {
-            sends.add(publisher.send(topics.raw(), article.id(), article));
+    /** The subscription rewritten to the URL the feed moved to for good (only 301/308 on the way, every hop checked), or null. */
+    private static FeedSubscription movedSubscription(Poll poll) {
+        if (poll.movedTo() == null || !poll.healthy() || poll.movedTo().equals(poll.feed().url())) {
+            return null;
         }
-        int published = 0;
-        for (int i = 0; i < sends.size(); i++) {
-            if (acknowledged(sends.get(i), poll.feed(), topics.raw().name())) {
-                feed.seen().remember(poll.fresh().get(i).id());
-                published++;
-            }
-        }
-        articlesPublished.increment(published);
-        return published;
+        FeedSubscription old = poll.feed();
+        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt());
     }
 
-    private int publishSkips(Poll poll, TrackedFeed feed) throws InterruptedException {
-        int reported = 0;
-        for (String reason : poll.freshSkips()) {
-            String error = "Feed " + poll.feed().url() + ": " + reason;
-            Future<RecordMetadata> send = deadLetter(poll.feed().id().getBytes(StandardCharsets.UTF_8),
-                    new DeadLetter(STAGE, "", -1, -1, null, error, "SkippedItem", poll.polledAt()));
-            if (acknowledged(send, poll.feed(), topics.dlq().name())) {
-                feed.seen().remember(FeedPoller.skipKey(reason));
-                reported++;
-            }
-        }
-        itemsSkipped.increment(reported);
-        return reported;
+    /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */
+    private FeedState nextState(FeedState before, Poll poll, List<String> remembered, TrackedFeed feed) {
+        FeedSchedule.Next next = schedule.after(Duration.ofSeconds(before.intervalSeconds()), before.failureScore(),
+                poll.outcome(), poll.fresh().size(), poll.seen(), poll.retryAfter(), poll.updateHint());
+        boolean healthy = poll.healthy();
+        boolean read = poll.bodyHash() != null;
+        List<String> seenIds = new ArrayList<>(feed.seen().recent(FeedState.MAX_SEEN_IDS));
+        seenIds.removeAll(remembered);
+        seenIds.addAll(remembered);
+        return new FeedState(poll.feed().id(), poll.movedTo() != null && healthy ? poll.movedTo() : poll.feed().url(),
+                read ? poll.etag() : before.etag(),
+                read ? poll.lastModified() : before.lastModified(),
+                read ? poll.bodyHash() : before.bodyHash(),
+                seenIds, next.failureScore(), poll.polledAt().plus(next.delay()), poll.polledAt(),
+                healthy ? poll.polledAt() : before.lastSuccessAt(), poll.outcome(), poll.error(), next.interval().toSeconds());
     }
 
-    /** Sends a poll's status without waiting; a status Kafka refuses is logged and counted as an error. */
-    private void publishStatus(FeedStatus status) {
-        String topic = topics.feedStatus().name();
-        publisher.send(topics.feedStatus(), status.feedId(), status, (metadata, failure) -> {
-            if (failure != null) {
-                errors.increment();
-                LOG.error("Publishing the status of feed {} to topic {} failed: {}", status.feedUrl(), topic, failure.getMessage());
-            }
-        });
-    }
-
-    private Future<RecordMetadata> deadLetter(byte[] key, DeadLetter letter) {
-        return publisher.send(topics.dlq(), key, letter);
-    }
-
-    private boolean acknowledged(Future<RecordMetadata> send, FeedSubscription feed, String topic) throws InterruptedException {
-        try {
-            send.get();
-            return true;
-        } catch (ExecutionException e) {
-            errors.increment();
-            LOG.error("Publishing an item of feed {} to topic {} failed: {}", feed.url(), topic, e.getCause().getMessage());
-            return false;
-        }
-    }
-
-    private void report(Poll poll, int published, int skipped) {
+    private void report(Poll poll, FeedState after) {
         Counter.builder("newsroom.ingest.polls").description("Feed polls by outcome")
                 .tag("outcome", poll.outcome().name()).register(meters).increment();
         String url = poll.feed().url();
+        Duration wait = Duration.between(poll.polledAt(), after.nextPollAt());
         switch (poll.outcome()) {
             case OK -> {
-                if (published > 0 || skipped > 0) {
-                    LOG.info("Polled feed {}: {} new, {} seen, {} skipped in {} ms.", url, published, poll.seen(), skipped,
-                            poll.latency().toMillis());
+                if (!poll.fresh().isEmpty() || !poll.freshSkips().isEmpty()) {
+                    LOG.info("Polled feed {}: {} new, {} seen, {} skipped in {} ms; next poll in {}.", url, poll.fresh().size(),
+                            poll.seen(), poll.freshSkips().size(), poll.latency().toMillis(), Human.duration(wait));
                 } else {
                     LOG.debug("Polled feed {}: nothing new, {} seen in {} ms.", url, poll.seen(), poll.latency().toMillis());
                 }
@@ -317,8 +352,8 @@ public final class IngestService implements AutoCloseable {
             case NOT_MODIFIED -> LOG.debug("Polled feed {}: not modified.", url);
             default -> {
                 errors.increment();
-                LOG.warn("Polling feed {} failed ({}): {}; retrying in {}.", url, poll.outcome(), poll.error(),
-                        Human.duration(config.pollInterval()));
+                LOG.warn("Polling feed {} failed ({}): {}; failure score {}, retrying in {}.", url, poll.outcome(), poll.error(),
+                        String.format(java.util.Locale.ROOT, "%.1f", after.failureScore()), Human.duration(wait));
             }
         }
     }
@@ -334,7 +369,7 @@ public final class IngestService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         fetcher.close();
-        closeQuietly(publisher::close, "the producer");
+        closeQuietly(committer::close, "the transactional producer");
         closeQuietly(consumer::close, "the feeds consumer");
         Snapshot last = snapshot();
         LOG.info("Ingest stopped after {} polls and {} published articles.", last.feedsPolled(), last.articlesPublished());
@@ -348,14 +383,34 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the registry of a newly assigned partition from its start; forgets the feeds of partitions that go. */
+    /**
+     * Rebuilds the registry of a newly assigned partition from its start, with the feed states read
+     * back for its feeds; waits for running polls of the feeds of partitions that go, so that their
+     * new owner reads the state this instance wrote last.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                consumer.seekToBeginning(partitions);
-                LOG.info("Reading feed subscriptions of assigned partitions {} from the start.", partitions);
+            if (partitions.isEmpty()) {
+                return;
             }
+            consumer.seekToBeginning(partitions);
+            Set<Integer> assigned = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+            int count = consumer.partitionsFor(topics.feeds().name()).size();
+            Map<String, FeedState> states = new HashMap<>();
+            TopicSnapshot.read(kafka, topics.feedState(), partition -> true, null, STATE_READ_TIMEOUT, (feedId, state) -> {
+                if (feedId == null || !assigned.contains(partitionOf(feedId, count))) {
+                    return;
+                }
+                if (state == null) {
+                    states.remove(feedId);
+                } else {
+                    states.put(feedId, state);
+                }
+            });
+            registry.restore(states);
+            LOG.info("Reading feed subscriptions of assigned partitions {} from the start, with {} feed states from topic {}.",
+                    partitions, states.size(), topics.feedState().name());
         }
 
         @Override
@@ -372,8 +427,25 @@ public final class IngestService implements AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
-            int dropped = registry.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
-            LOG.info("Dropped {} feeds of {} partitions {}.", dropped, how, partitions);
+            List<TrackedFeed> dropped = registry.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
+            Duration wait = config.fetchTimeout().plus(CLOSE_WAIT);
+            for (TrackedFeed feed : dropped) {
+                try {
+                    if (!feed.awaitIdle(wait)) {
+                        LOG.warn("The poll of feed {} was still running {} after its partition was {}.", feed.subscription().url(),
+                                Human.duration(wait), how);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            LOG.info("Dropped {} feeds of {} partitions {}.", dropped.size(), how, partitions);
         }
+    }
+
+    /** The partition of the feeds topic that the default partitioner gives a feed id. */
+    static int partitionOf(String feedId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(feedId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 }

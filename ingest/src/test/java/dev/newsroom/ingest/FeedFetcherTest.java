@@ -174,6 +174,28 @@ class FeedFetcherTest {
     }
 
     @Test
+    void shouldPassOnTheRetryAfterOfA429InSeconds() throws Exception {
+        server.serve("/busy.xml", 429, Map.of("Retry-After", "120"), null);
+
+        FetchResult result = fetch(server.uri("/busy.xml"), null, null);
+
+        assertThat(result).isEqualTo(new Failed(PollOutcome.HTTP_ERROR, 429, "HTTP 429, retry after 2m", result.latency(),
+                java.time.Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void shouldPassOnTheRetryAfterOfA503AsAnHttpDate() throws Exception {
+        // The server stamps its own Date header; the retry date is an hour after it.
+        String inAnHour = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+        server.serve("/down.xml", 503, Map.of("Retry-After", inAnHour), null);
+
+        FetchResult result = fetch(server.uri("/down.xml"), null, null);
+
+        assertThat(((Failed) result).retryAfter()).isBetween(java.time.Duration.ofMinutes(59), java.time.Duration.ofMinutes(60));
+    }
+
+    @Test
     void shouldReportNotFound() throws Exception {
         FetchResult result = fetch(server.uri("/missing.xml"), null, null);
 
@@ -220,7 +242,28 @@ class FeedFetcherTest {
         assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> {
             assertThat(f.finalUri()).isEqualTo(server.uri("/feed.xml"));
             assertThat(f.body()).isEqualTo(RSS);
+            assertThat(f.movedTo()).as("a temporary redirect on the way").isNull();
         });
+    }
+
+    @Test
+    void shouldPassOnCacheControlMaxAge() throws Exception {
+        server.serve("/cached.xml", 200, Map.of("Cache-Control", "public, max-age=600"), RSS);
+
+        FetchResult result = fetch(server.uri("/cached.xml"), null, null);
+
+        assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> assertThat(f.maxAge()).isEqualTo(java.time.Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void shouldSayWhereAFeedMovedWhenEveryRedirectWasPermanent() throws Exception {
+        server.serve("/old.xml", 301, Map.of("Location", "/moved.xml"), null);
+        server.serve("/moved.xml", 308, Map.of("Location", "/feed.xml"), null);
+        server.serve("/feed.xml", 200, Map.of(), RSS);
+
+        FetchResult result = fetch(server.uri("/old.xml"), null, null);
+
+        assertThat(result).isInstanceOfSatisfying(Fetched.class, f -> assertThat(f.movedTo()).isEqualTo(server.uri("/feed.xml")));
     }
 
     @Test

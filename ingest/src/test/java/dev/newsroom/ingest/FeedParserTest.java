@@ -32,7 +32,7 @@ class FeedParserTest {
                 "<p>Stocks rose on <em>Tuesday</em>.</p>",
                 "<p>Stocks rose on <em>Tuesday</em> after the central bank held rates.</p><p>More below.</p>",
                 "Ana Lima", List.of("Markets", "Economy"), Instant.parse("2024-05-14T09:30:00Z"), FETCHED,
-                "news.example.com", "en"));
+                "example.com", "en", "Stocks rose on Tuesday after the central bank held rates. More below.", ""));
     }
 
     @Test
@@ -44,7 +44,8 @@ class FeedParserTest {
                 "https://news.example.com/2024/05/guid-only",
                 "https://news.example.com/2024/05/undated");
         assertThat(feed.articles().get(1).publishedAt()).isEqualTo(Instant.parse("2024-05-13T16:00:00Z"));
-        assertThat(feed.articles().get(2).publishedAt()).isNull();
+        assertThat(feed.articles().get(2).publishedAt()).as("the fetch time stands in").isEqualTo(FETCHED);
+        assertThat(feed.articles().get(2).dateNote()).isEqualTo("missing");
     }
 
     @Test
@@ -72,7 +73,7 @@ class FeedParserTest {
         assertThat(first.categories()).containsExactly("web", "history");
         assertThat(first.publishedAt()).isEqualTo(Instant.parse("2024-05-14T08:00:00Z"));
         assertThat(first.language()).isEqualTo("de");
-        assertThat(first.site()).isEqualTo("blog.example.org");
+        assertThat(first.site()).as("the registrable domain").isEqualTo("example.org");
     }
 
     @Test
@@ -204,6 +205,44 @@ class FeedParserTest {
 
         assertThat(feed.articles().get(1).url()).isEqualTo("https://moved.example.com/rss/stories/path-relative.html");
         assertThat(feed.articles().get(1).feedId()).isEqualTo(subscription.id());
+    }
+
+    @Test
+    void shouldReadAFeedWithJunkAndAByteOrderMarkBeforeTheXmlDeclaration() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-leading-junk.xml", "https://junk.example.com/feed.xml");
+
+        assertThat(feed.title()).isEqualTo("Junk Before");
+        assertThat(feed.articles()).extracting(RawArticle::url).containsExactly("https://junk.example.com/first");
+    }
+
+    @Test
+    void shouldReadBareAmpersandsAsText() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-bare-ampersand.xml", "https://amp.example.com/feed.xml");
+
+        RawArticle item = feed.articles().get(0);
+        assertThat(feed.title()).isEqualTo("Tom & Jerry News");
+        assertThat(item.title()).isEqualTo("Fish & Chips & Peas");
+        assertThat(item.url()).isEqualTo("https://amp.example.com/a?x=1&y=2");
+        assertThat(item.summary()).isEqualTo("R&amp;D © été");
+    }
+
+    @Test
+    void shouldDropControlCharactersXmlForbids() throws Exception {
+        ParsedFeed feed = parse("feeds/bug-control-characters.xml", "https://ctl.example.com/feed.xml");
+
+        assertThat(feed.articles().get(0).title()).isEqualTo("Bell and form feed");
+    }
+
+    @Test
+    void shouldReadHowOftenTheFeedSaysItChangesTheLongerOfTtlAndSyndication() throws Exception {
+        ParsedFeed feed = parse("feeds/rss-ttl-and-sy.xml", "https://slow.example.com/feed.xml");
+
+        assertThat(feed.updateHint()).isEqualTo(java.time.Duration.ofHours(12));
+    }
+
+    @Test
+    void shouldHaveNoUpdateHintWhenTheFeedGivesNone() throws Exception {
+        assertThat(parse("feeds/rss-2.0.xml", "https://news.example.com/feed.xml").updateHint()).isNull();
     }
 
     private ParsedFeed parse(String resource, String feedUrl) throws FeedParseException {

@@ -48,4 +48,18 @@ class IngestConfigTest {
         assertThatThrownBy(() -> new IngestConfig(Duration.ofMinutes(5), Duration.ofSeconds(20), 10L << 20, 8, false, " "))
                 .hasMessage("Missing value for ingest.group-id: expected a consumer group id");
     }
+
+    @Test
+    void shouldReadTheAllowListOfPrivateNetworks() {
+        IngestConfig config = IngestConfig.from(ConfigSource.ofFlags(Map.of("fetch.allowed-networks", "10.20.0.0/16, 192.168.7.0/24")));
+
+        assertThat(config.allowedNetworks()).containsExactly("10.20.0.0/16", "192.168.7.0/24");
+        assertThat(config.fetchSettings().allowedNetworks()).containsExactly("10.20.0.0/16", "192.168.7.0/24");
+    }
+
+    @Test
+    void shouldNameTheKeyOfANetworkThatIsNotCidr() {
+        assertThatThrownBy(() -> IngestConfig.from(ConfigSource.ofFlags(Map.of("fetch.allowed-networks", "intranet.example.com"))))
+                .hasMessageStartingWith("Invalid value 'intranet.example.com' for fetch.allowed-networks: ");
+    }
 }

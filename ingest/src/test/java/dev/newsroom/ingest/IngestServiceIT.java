@@ -13,6 +13,7 @@ import dev.newsroom.ingest.support.Fixtures;
 import dev.newsroom.ingest.support.MutableClock;
 import dev.newsroom.ingest.support.TopicRecorder;
 import dev.newsroom.model.DeadLetter;
+import dev.newsroom.model.FeedState;
 import dev.newsroom.model.FeedStatus;
 import dev.newsroom.model.FeedSubscription;
 import dev.newsroom.model.NewsTopics;
@@ -54,7 +55,8 @@ class IngestServiceIT {
     void start(TestCluster cluster) throws Exception {
         String prefix = cluster.uniquePrefix();
         topics = NewsTopics.withPrefix(prefix);
-        cluster.createTopics(2, topics.feeds().name(), topics.raw().name(), topics.feedStatus().name(), topics.dlq().name());
+        cluster.createTopics(2, topics.feeds().name(), topics.feedState().name(), topics.raw().name(), topics.feedStatus().name(),
+                topics.dlq().name());
         kafka = new KafkaConnection(cluster.bootstrapServers(), Map.of());
         server = new FeedServer().serve("/rss.xml", 200, Map.of("Content-Type", "application/rss+xml"), Fixtures.bytes("feeds/rss-2.0.xml"));
         IngestConfig config = new IngestConfig(INTERVAL, Duration.ofSeconds(5), 1L << 20, 4, true, prefix + "ingest");
@@ -87,6 +89,8 @@ class IngestServiceIT {
             assertThat(first.httpStatus()).isEqualTo(200);
             assertThat(first.itemsNew()).isEqualTo(3);
             assertThat(first.itemsSeen()).isZero();
+            assertThat(first.bytes()).isEqualTo(Fixtures.bytes("feeds/rss-2.0.xml").length);
+            assertThat(first.errorClass()).isEmpty();
             await("three raw articles").atMost(WAIT).until(() -> raw.values().size() == 3);
             assertThat(raw.values()).extracting(RawArticle::feedId).containsOnly(feed.id());
             await("two dead letters for the items without a usable link").atMost(WAIT).until(() -> dlq.values().size() == 2);
@@ -96,10 +100,9 @@ class IngestServiceIT {
 
             await("the second poll's status").atMost(WAIT).until(() -> statuses.values().size() == 2);
             FeedStatus second = statuses.values().get(1);
-            assertThat(second.outcome()).isEqualTo(PollOutcome.OK);
+            assertThat(second.outcome()).as("the same body again, though the server sends no validators").isEqualTo(PollOutcome.NOT_MODIFIED);
             assertThat(second.polledAt()).isEqualTo(T0.plus(INTERVAL));
             assertThat(second.itemsNew()).isZero();
-            assertThat(second.itemsSeen()).isEqualTo(3);
             assertThat(raw.values()).hasSize(3);
             assertThat(dlq.values()).hasSize(2);
             assertThat(service.snapshot()).satisfies(s -> {
@@ -112,7 +115,50 @@ class IngestServiceIT {
     }
 
     @Test
-    void shouldReportAnUnreachableFeedAndRetryItNextInterval() throws Exception {
+    void shouldResumeFromTheStoredStateAfterARestartWithoutPublishingAgain() throws Exception {
+        FeedSubscription feed = FeedSubscription.of(server.uri("/rss.xml").toString(), "Example Gazette", T0);
+        FeedSubscriptions.publish(kafka, topics, List.of(feed));
+        try (TopicRecorder<String, RawArticle> raw = new TopicRecorder<>(kafka.bootstrapServers(), topics.raw());
+             TopicRecorder<String, FeedStatus> statuses = new TopicRecorder<>(kafka.bootstrapServers(), topics.feedStatus());
+             TopicRecorder<String, FeedState> states = new TopicRecorder<>(kafka.bootstrapServers(), topics.feedState())) {
+            await("the first poll's status").atMost(WAIT).until(() -> statuses.values().size() == 1);
+            service.close();
+            runner.join(WAIT.toMillis());
+            FeedState stored = states.values().get(0);
+            assertThat(stored.seenIds()).hasSize(5);
+            assertThat(stored.bodyHash()).hasSize(64);
+            assertThat(stored.nextPollAt()).isEqualTo(T0.plus(INTERVAL.dividedBy(2)));
+
+            service = new IngestService(new IngestConfig(INTERVAL, Duration.ofSeconds(5), 1L << 20, 4, true, feed.id() + "-group"),
+                    kafka, topics, new SimpleMeterRegistry(), clock);
+            runner = new Thread(service::run, "ingest-restarted");
+            runner.start();
+            await("the restarted instance to follow the feed").atMost(WAIT).until(() -> service.snapshot().feedsAssigned() == 1);
+            assertThat(statuses.values()).hasSize(1);
+            clock.advance(INTERVAL);
+
+            await("the second poll's status").atMost(WAIT).until(() -> statuses.values().size() == 2);
+            assertThat(statuses.values().get(1).outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
+            assertThat(raw.values()).hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldPointTheSubscriptionToTheNewUrlAfterAPermanentRedirect() throws Exception {
+        server.serve("/old.xml", 301, Map.of("Location", "/rss.xml"), null);
+        FeedSubscription feed = FeedSubscription.of(server.uri("/old.xml").toString(), "Example Gazette", T0);
+        FeedSubscriptions.publish(kafka, topics, List.of(feed));
+
+        await("the subscription to follow the new URL").atMost(WAIT).until(() ->
+                FeedSubscriptions.list(kafka, topics, WAIT).equals(List.of(
+                        new FeedSubscription(feed.id(), server.uri("/rss.xml").toString(), "Example Gazette", T0))));
+        try (TopicRecorder<String, RawArticle> raw = new TopicRecorder<>(kafka.bootstrapServers(), topics.raw())) {
+            await("the articles of the moved feed").atMost(WAIT).until(() -> raw.values().size() == 3);
+        }
+    }
+
+    @Test
+    void shouldReportAnUnreachableFeedAndRetryItAfterABackoff() throws Exception {
         FeedSubscription down = FeedSubscription.of("http://127.0.0.1:" + closedPort() + "/rss.xml", "Down", T0);
         FeedSubscriptions.publish(kafka, topics, List.of(down));
 
@@ -122,10 +168,11 @@ class IngestServiceIT {
                 assertThat(status.outcome()).isEqualTo(PollOutcome.NETWORK_ERROR);
                 assertThat(status.httpStatus()).isZero();
                 assertThat(status.error()).isEqualTo("connection refused");
+                assertThat(status.errorClass()).isEqualTo("refused");
                 assertThat(status.feedUrl()).isEqualTo(down.url());
             });
 
-            clock.advance(INTERVAL);
+            clock.advance(INTERVAL.multipliedBy(13).dividedBy(5));
 
             await("the retry's status").atMost(WAIT).until(() -> statuses.values().size() == 2);
             assertThat(statuses.values().get(1).outcome()).isEqualTo(PollOutcome.NETWORK_ERROR);
@@ -134,10 +181,11 @@ class IngestServiceIT {
     }
 
     @Test
-    void shouldLogAndCountAStatusKafkaRefuses(TestCluster cluster) throws Exception {
+    void shouldPublishNothingOfAPollKafkaRefusesAndSayWhy(TestCluster cluster) throws Exception {
         String prefix = cluster.uniquePrefix();
         NewsTopics withoutStatusTopic = NewsTopics.withPrefix(prefix);
-        cluster.createTopics(2, withoutStatusTopic.feeds().name(), withoutStatusTopic.raw().name(), withoutStatusTopic.dlq().name());
+        cluster.createTopics(2, withoutStatusTopic.feeds().name(), withoutStatusTopic.feedState().name(), withoutStatusTopic.raw().name(),
+                withoutStatusTopic.dlq().name());
         KafkaConnection impatient = new KafkaConnection(kafka.bootstrapServers(), Map.of("max.block.ms", "1000"));
         IngestConfig config = new IngestConfig(INTERVAL, Duration.ofSeconds(5), 1L << 20, 4, true, prefix + "ingest");
         Logger serviceLog = (Logger) LoggerFactory.getLogger(IngestService.class);
@@ -147,15 +195,16 @@ class IngestServiceIT {
         IngestService refused = new IngestService(config, impatient, withoutStatusTopic, new SimpleMeterRegistry(), clock);
         Thread refusedRunner = new Thread(refused::run, "ingest-without-status-topic");
         refusedRunner.start();
-        try {
+        try (TopicRecorder<String, RawArticle> raw = new TopicRecorder<>(kafka.bootstrapServers(), withoutStatusTopic.raw())) {
             FeedSubscription feed = FeedSubscription.of(server.uri("/rss.xml").toString(), "Example Gazette", T0);
             FeedSubscriptions.publish(kafka, withoutStatusTopic, List.of(feed));
 
-            await("the refused status to be counted").atMost(WAIT).until(() -> refused.snapshot().errors() == 1);
-            assertThat(refused.snapshot().articlesPublished()).isEqualTo(3);
+            await("the refused poll to be counted").atMost(WAIT).until(() -> refused.snapshot().errors() == 1);
+            assertThat(refused.snapshot().articlesPublished()).isZero();
+            assertThat(raw.values()).isEmpty();
             assertThat(List.copyOf(logged.list)).extracting(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(message -> assertThat(message).startsWith("Publishing the status of feed " + feed.url()
-                            + " to topic " + withoutStatusTopic.feedStatus().name() + " failed: "));
+                    .anySatisfy(message -> assertThat(message).startsWith("Publishing the poll of feed " + feed.url()
+                            + " (3 new items, its state and status) failed and was rolled back: "));
         } finally {
             refused.close();
             refusedRunner.join(Duration.ofSeconds(30).toMillis());

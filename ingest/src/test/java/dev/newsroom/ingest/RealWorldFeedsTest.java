@@ -109,7 +109,7 @@ class RealWorldFeedsTest {
         assertThat(landDestroyer.summary()).contains("US demands Turkey to “seal” notorious 100 km border region")
                 .doesNotContain("The original source of this article is");
         assertThat(globalResearch.summary()).contains("US demands Turkey to “seal” notorious 100 km border region")
-                .contains("The original source of this article is <a href=\"#\">Land Destroyer</a>");
+                .contains("The original source of this article is <a href=\"https://www.globalresearch.ca/us-turkey-edging-up-to-syrian-border-pretext-to-invade-establish-isis-safe-haven-in-northern-syria/5492931#\">Land Destroyer</a>");
         assertThat(globalResearch.categories()).containsExactly("Middle East & North Africa", "Terrorism", "US NATO War Agenda");
     }
 

@@ -14,6 +14,11 @@ import java.time.Instant;
  * @param itemsSeen  items in the document that had been published before
  * @param latencyMs  time from request to parsed items
  * @param error      one sentence saying what went wrong, empty on success
+ * @param bytes      bytes of the document received (after decompression), 0 when none
+ * @param errorClass a short, stable class of the failure for dashboards ({@code http-4xx}, {@code http-5xx},
+ *                   {@code rate-limited}, {@code refused}, {@code unknown-host}, {@code tls}, {@code private-address},
+ *                   {@code network}, {@code timeout}, {@code too-large}, {@code not-a-feed}, {@code malformed-xml},
+ *                   {@code doctype}, {@code redirects}, {@code kafka}); empty on success
  */
 public record FeedStatus(
         String feedId,
@@ -24,7 +29,15 @@ public record FeedStatus(
         int itemsNew,
         int itemsSeen,
         long latencyMs,
-        String error) {
+        String error,
+        long bytes,
+        String errorClass) {
+
+    /** A status without byte count or error class (older writers). */
+    public FeedStatus(String feedId, String feedUrl, Instant polledAt, PollOutcome outcome, int httpStatus, int itemsNew,
+                      int itemsSeen, long latencyMs, String error) {
+        this(feedId, feedUrl, polledAt, outcome, httpStatus, itemsNew, itemsSeen, latencyMs, error, 0, "");
+    }
 
     public FeedStatus {
         Checks.required(feedUrl, "feedUrl");
@@ -35,6 +48,8 @@ public record FeedStatus(
         Checks.nonNegative(itemsSeen, "itemsSeen");
         Checks.nonNegative(latencyMs, "latencyMs");
         error = Checks.orEmpty(error);
+        Checks.nonNegative(bytes, "bytes");
+        errorClass = Checks.orEmpty(errorClass);
     }
 
     /** Whether the poll reached the feed and read it (changed or not). */

@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record NewsTopics(
         Topic<String, FeedSubscription> feeds,
-        Topic<String, byte[]> feedState,
+        Topic<String, FeedState> feedState,
         Topic<String, RawArticle> raw,
         Topic<String, Article> articles,
         Topic<String, Story> stories,
@@ -31,7 +31,7 @@ public record NewsTopics(
         Serde<String> keys = Serdes.String();
         return new NewsTopics(
                 new Topic<>(p + "newsroom.feeds", keys, json(FeedSubscription.class)),
-                new Topic<>(p + "newsroom.feed-state", keys, Serdes.ByteArray()),
+                new Topic<>(p + "newsroom.feed-state", keys, json(FeedState.class)),
                 new Topic<>(p + "newsroom.raw", keys, json(RawArticle.class)),
                 new Topic<>(p + "newsroom.articles", keys, json(Article.class)),
                 new Topic<>(p + "newsroom.stories", keys, json(Story.class)),

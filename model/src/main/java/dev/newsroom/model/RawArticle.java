@@ -12,14 +12,19 @@ import java.util.List;
  * @param url         the item's link, absolute
  * @param guid        the feed's own id for the item, may be empty
  * @param title       plain-text title, may be empty
- * @param summary     the description or summary as given (may hold HTML), may be empty
- * @param contentHtml the full content as given (HTML), may be empty
+ * @param summary     the description or summary as HTML (ingest sanitises it: no scripts, event handlers or
+ *                    {@code javascript:} links), may be empty
+ * @param contentHtml the full content as HTML, sanitised like {@code summary}, may be empty
  * @param author      may be empty
  * @param categories  the feed's category labels
- * @param publishedAt when the item says it was published; null when the feed does not say
+ * @param publishedAt when the item was published: its published date, else its updated date; when neither is
+ *                    plausible, the fetch time, and {@code dateNote} says why; null only from older writers
  * @param fetchedAt   when ingest fetched it
  * @param site        {@link Ids#site(String)} of the item URL
  * @param language    the feed's declared language (ISO 639-1), may be empty
+ * @param text        the plain text of the richest body ({@link #bodyHtml()}), may be empty
+ * @param dateNote    empty when {@code publishedAt} is the item's own date; else why the fetch time stands in:
+ *                    {@code missing}, {@code future} (more than a day ahead of the fetch) or {@code before-1990}
  */
 public record RawArticle(
         String id,
@@ -35,7 +40,17 @@ public record RawArticle(
         Instant publishedAt,
         Instant fetchedAt,
         String site,
-        String language) {
+        String language,
+        String text,
+        String dateNote) {
+
+    /** An article without plain text or date note (older writers). */
+    public RawArticle(String id, String feedId, String feedUrl, String url, String guid, String title, String summary,
+                      String contentHtml, String author, List<String> categories, Instant publishedAt, Instant fetchedAt,
+                      String site, String language) {
+        this(id, feedId, feedUrl, url, guid, title, summary, contentHtml, author, categories, publishedAt, fetchedAt, site,
+                language, "", "");
+    }
 
     public RawArticle {
         Checks.required(id, "id");
@@ -51,6 +66,8 @@ public record RawArticle(
         categories = Checks.copy(categories);
         site = site == null || site.isBlank() ? Ids.site(url) : site;
         language = Checks.orEmpty(language);
+        text = Checks.orEmpty(text);
+        dateNote = Checks.orEmpty(dateNote);
     }
 
     /** The richest body the feed gave: the full content, else the summary. */

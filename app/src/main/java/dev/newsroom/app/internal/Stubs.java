@@ -3,7 +3,6 @@ package dev.newsroom.app.internal;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The commands of the contract that later issues build. Their options are declared now, so the
@@ -11,44 +10,6 @@ import picocli.CommandLine.Parameters;
  */
 public final class Stubs {
     private Stubs() {}
-
-    @Command(name = "feeds", description = "Manage subscriptions: add, remove, list, import, export, status.",
-            subcommands = {Feeds.Add.class, Feeds.Remove.class, Feeds.ListFeeds.class, Feeds.Import.class, Feeds.Export.class, Feeds.Status.class})
-    public static final class Feeds extends FeedsCommand {
-
-        @Command(name = "add", description = "Subscribe to a feed.")
-        static final class Add extends FeedsCommand {
-            @Parameters(paramLabel = "URL") String url;
-            @Option(names = "--name") String name;
-        }
-
-        @Command(name = "remove", description = "Unsubscribe from a feed.")
-        static final class Remove extends FeedsCommand {
-            @Parameters(paramLabel = "URL") String url;
-        }
-
-        @Command(name = "list", description = "List subscriptions.")
-        static final class ListFeeds extends FeedsCommand {}
-
-        @Command(name = "import", description = "Subscribe to every feed of an OPML file.")
-        static final class Import extends FeedsCommand {
-            @Parameters(paramLabel = "FILE.opml") Path file;
-        }
-
-        @Command(name = "export", description = "Write the subscriptions as OPML.")
-        static final class Export extends FeedsCommand {}
-
-        @Command(name = "status", description = "Show the health of each feed.")
-        static final class Status extends FeedsCommand {}
-    }
-
-    /** The feeds commands belong to the feed poller's issue. */
-    abstract static class FeedsCommand extends NotImplemented {
-        @Override
-        protected String owner() {
-            return "issue 3, the feed poller";
-        }
-    }
 
     @Command(name = "tag", description = "Tag a JSON Lines file of articles with topics, regions, countries and language.")
     public static final class Tag extends NotImplemented {

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,17 @@ public final class AddressGuard {
      * @throws UnknownHostException when the name does not resolve
      */
     public static Optional<String> refusal(String host) throws UnknownHostException {
+        return refusal(host, List.of());
+    }
+
+    /**
+     * Like {@link #refusal(String)}, but addresses inside one of the allowed networks pass.
+     *
+     * @throws UnknownHostException when the name does not resolve
+     */
+    public static Optional<String> refusal(String host, List<Network> allowed) throws UnknownHostException {
         for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!isPublic(address)) {
+            if (!isPublic(address) && allowed.stream().noneMatch(network -> network.contains(address))) {
                 String shown = address.getHostAddress();
                 String name = host.equals(shown) || ("[" + shown + "]").equals(host) ? "" : " (" + host + ")";
                 return Optional.of("refusing private address " + shown + name
@@ -31,7 +41,11 @@ public final class AddressGuard {
         return Optional.empty();
     }
 
-    /** Whether the address is on the public internet: not loopback, private, link-local, CGNAT, multicast or reserved. */
+    /**
+     * Whether the address is on the public internet: not loopback, private, link-local, CGNAT, multicast or reserved,
+     * nor an IPv6 form that embeds such an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64 {@code 64:ff9b::/96},
+     * 6to4 {@code 2002::/16}); local-use NAT64, unique-local and documentation IPv6 ranges are refused too.
+     */
     public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -50,17 +64,82 @@ public final class AddressGuard {
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
             boolean uniqueLocal = (first & 0xfe) == 0xfc;       // fc00::/7
-            boolean mappedOrCompatible = isZero(b, 0, 10) && (b[10] & b[11] & 0xff) == 0xff; // ::ffff:a.b.c.d
-            if (mappedOrCompatible) {
+            boolean mapped = isZero(b, 0, 10) && (b[10] & b[11] & 0xff) == 0xff;     // ::ffff:a.b.c.d
+            boolean compatible = isZero(b, 0, 12);                                  // ::a.b.c.d (deprecated)
+            boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && isZero(b, 4, 12);                                            // 64:ff9b::a.b.c.d (RFC 6052)
+            boolean localNat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && b[4] == 0 && b[5] == 1;                                      // 64:ff9b:1::/48 (RFC 8215), local use
+            boolean sixToFour = first == 0x20 && b[1] == 0x02;                     // 2002:a.b.c.d::/48
+            boolean documentation = first == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8; // 2001:db8::/32
+            if (mapped || compatible || nat64) {
+                return isPublicIpv4(b[12], b[13], b[14], b[15]);
+            }
+            if (sixToFour) {
+                return isPublicIpv4(b[2], b[3], b[4], b[5]);
+            }
+            return !uniqueLocal && !localNat64 && !documentation;
+        }
+        return false;
+    }
+
+    /**
+     * A network in CIDR notation ({@code 10.20.0.0/16}, {@code fd12:3456::/32}, or one address), allowed
+     * although it is private: the intranet feeds of a config allow-list.
+     */
+    public record Network(byte[] prefix, int bits) {
+        /**
+         * @throws IllegalArgumentException when the text is not an IP address with an optional prefix length
+         */
+        public static Network parse(String cidr) {
+            String text = cidr.strip();
+            int slash = text.indexOf('/');
+            String address = slash < 0 ? text : text.substring(0, slash);
+            if (!address.matches("[0-9a-fA-F:.]+")) {
+                throw new IllegalArgumentException("'" + cidr + "' is not a network in CIDR notation (e.g. 10.20.0.0/16)");
+            }
+            byte[] bytes;
+            try {
+                bytes = InetAddress.getByName(address).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("'" + cidr + "' is not a network in CIDR notation (e.g. 10.20.0.0/16)", e);
+            }
+            int bits = bytes.length * 8;
+            if (slash >= 0) {
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
+                    bits = Integer.parseInt(text.substring(slash + 1));
+                } catch (NumberFormatException e) {
+                    bits = -1;
+                }
+                if (bits < 0 || bits > bytes.length * 8) {
+                    throw new IllegalArgumentException("'" + cidr + "' has a prefix length outside 0 to " + bytes.length * 8);
+                }
+            }
+            return new Network(bytes, bits);
+        }
+
+        /** Whether the address lies in this network (IPv4 and IPv6 never match each other). */
+        public boolean contains(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((b[i / 8] & mask) != (prefix[i / 8] & mask)) {
                     return false;
                 }
             }
-            return !uniqueLocal;
+            return true;
         }
-        return false;
+    }
+
+    private static boolean isPublicIpv4(byte a, byte b, byte c, byte d) {
+        try {
+            return isPublic(Inet4Address.getByAddress(new byte[] {a, b, c, d}));
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

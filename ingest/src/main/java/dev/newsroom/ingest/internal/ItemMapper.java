@@ -52,9 +52,14 @@ public final class ItemMapper {
                 continue;
             }
             try {
+                URI itemBase = URI.create(url);
+                String summary = Normaliser.sanitise(html(entry.getDescription()), itemBase);
+                String content = Normaliser.sanitise(content(entry.getContents()), itemBase);
+                Normaliser.Dated dated = Normaliser.date(instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), fetchedAt);
                 articles.add(new RawArticle(Ids.article(url), source.feedId(), source.feedUrl(), url,
-                        Text.collapse(entry.getUri()), title, html(entry.getDescription()), content(entry.getContents()),
-                        author(entry), categories(entry.getCategories()), published(entry), fetchedAt, null, lang));
+                        Text.collapse(entry.getUri()), title, summary, content, author(entry), categories(entry.getCategories()),
+                        dated.publishedAt(), fetchedAt, Normaliser.site(url), lang,
+                        Normaliser.text(content.isEmpty() ? summary : content), dated.note()));
             } catch (IllegalArgumentException e) {
                 skipped.add(item + " cannot be read: " + e.getMessage());
             }
@@ -141,8 +146,7 @@ public final class ItemMapper {
         return List.copyOf(names);
     }
 
-    private static Instant published(SyndEntry entry) {
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 }

@@ -1,6 +1,9 @@
 package dev.newsroom.ingest.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,17 @@ public final class SeenItems {
 
     public synchronized void remember(String key) {
         seen.put(key, Boolean.TRUE);
+    }
+
+    /** Remembers the keys in order, the last one the most recent. */
+    public synchronized void rememberAll(Collection<String> keys) {
+        keys.forEach(key -> seen.put(key, Boolean.TRUE));
+    }
+
+    /** The most recently used keys, at most {@code max}, least recent first (the order {@link #rememberAll} restores). */
+    public synchronized List<String> recent(int max) {
+        List<String> all = new ArrayList<>(seen.keySet());
+        return all.size() <= max ? all : List.copyOf(all.subList(all.size() - max, all.size()));
     }
 
     public synchronized int size() {

@@ -1,36 +1,39 @@
 package dev.newsroom.ingest.internal;
 
+import dev.newsroom.model.FeedState;
 import dev.newsroom.model.FeedSubscription;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One assigned feed and what this instance remembers about it between polls: when it is next due,
- * the validators for a conditional request, and which items were already published. The poll
- * loop schedules it; one worker at a time polls it.
+ * One assigned feed and what this instance knows about it between polls: its {@link FeedState}
+ * (validators, body hash, failure score, next poll) and the ids of the items already published.
+ * The poll loop schedules it; one worker at a time polls it; the state changes only once a poll's
+ * records were committed to Kafka.
  */
 public final class TrackedFeed {
-    /** How many item ids are remembered per feed. */
-    public static final int SEEN_CAPACITY = 2_000;
+    /** How many item ids are remembered per feed (as many as a {@link FeedState} carries). */
+    public static final int SEEN_CAPACITY = FeedState.MAX_SEEN_IDS;
 
     private final int partition;
     private final SeenItems seen = new SeenItems(SEEN_CAPACITY);
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final Object idle = new Object();
     private volatile FeedSubscription subscription;
-    private volatile Instant nextPollAt = Instant.MIN;
-    private volatile String etag;
-    private volatile String lastModified;
+    private volatile FeedState state;
 
-    public TrackedFeed(FeedSubscription subscription, int partition) {
+    public TrackedFeed(FeedSubscription subscription, int partition, Instant now) {
         this.subscription = subscription;
         this.partition = partition;
+        this.state = FeedState.initial(subscription.id(), subscription.url(), now);
     }
 
     public FeedSubscription subscription() {
         return subscription;
     }
 
-    /** A new version of the subscription (a new name); what was learned about the feed is kept. */
+    /** A new version of the subscription (a new name or URL); what was learned about the feed is kept. */
     public void update(FeedSubscription newer) {
         this.subscription = newer;
     }
@@ -44,35 +47,73 @@ public final class TrackedFeed {
         return seen;
     }
 
+    public FeedState state() {
+        return state;
+    }
+
     public String etag() {
-        return etag;
+        return state.etag();
     }
 
     public String lastModified() {
-        return lastModified;
+        return state.lastModified();
     }
 
-    /** Remembers the validators of a document whose items were all published. */
-    public void validators(String etag, String lastModified) {
-        this.etag = etag;
-        this.lastModified = lastModified;
+    /** Takes over a state read back from the feed-state topic (after a restart or a rebalance). */
+    public void restore(FeedState restored) {
+        seen.rememberAll(restored.seenIds());
+        this.state = restored;
     }
 
-    /** If the feed is due at {@code now} and not being polled, claims it and schedules the next poll. */
-    boolean claimIfDue(Instant now, java.time.Duration interval) {
-        if (now.isBefore(nextPollAt) || !polling.compareAndSet(false, true)) {
+    /** Records the state of a poll whose records Kafka committed. */
+    public void committed(FeedState next) {
+        this.state = next;
+    }
+
+    /** Postpones the next poll, keeping everything else (a poll whose records Kafka refused). */
+    public void retryAt(Instant when) {
+        FeedState s = state;
+        this.state = new FeedState(s.feedId(), s.feedUrl(), s.etag(), s.lastModified(), s.bodyHash(), s.seenIds(),
+                s.failureScore(), when, s.lastPollAt(), s.lastSuccessAt(), s.lastOutcome(), s.lastError(), s.intervalSeconds());
+    }
+
+    /** If the feed is due at {@code now} and not being polled, claims it. */
+    boolean claimIfDue(Instant now) {
+        if (now.isBefore(state.nextPollAt()) || !polling.compareAndSet(false, true)) {
             return false;
         }
-        nextPollAt = now.plus(interval);
         return true;
     }
 
     /** The poll claimed by {@link #claimIfDue} has ended. */
     public void release() {
-        polling.set(false);
+        synchronized (idle) {
+            polling.set(false);
+            idle.notifyAll();
+        }
     }
 
     public boolean polling() {
         return polling.get();
+    }
+
+    /**
+     * Waits until no poll of this feed is running, at most {@code timeout}; used when the feed's
+     * partition is revoked, so that the new owner reads the state this instance wrote last.
+     *
+     * @return whether it is idle
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (polling.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.newsroom.ingest.FeedParser;
 import dev.newsroom.ingest.FetchSettings;
 import dev.newsroom.ingest.support.FeedServer;
 import dev.newsroom.ingest.support.Fixtures;
+import dev.newsroom.model.FeedState;
 import dev.newsroom.model.FeedSubscription;
 import dev.newsroom.model.PollOutcome;
 import dev.newsroom.model.RawArticle;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,12 +77,41 @@ class FeedPollerTest {
         server.route("/rss.xml", exchange -> FeedServer.respond(exchange,
                 "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match")) ? 304 : 200, Map.of(), Fixtures.bytes("feeds/rss-2.0.xml")));
         TrackedFeed feed = tracked("/rss.xml");
-        feed.validators("\"v1\"", null);
+        feed.committed(withHash(feed, "\"v1\"", null));
 
         FeedPoller.Poll poll = poller.poll(feed);
 
         assertThat(poll.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
         assertThat(poll.httpStatus()).isEqualTo(304);
+    }
+
+    @Test
+    void shouldReportAnUnchangedBodyAsNotModifiedEvenWithoutValidators() throws Exception {
+        server.serve("/rss.xml", 200, Map.of(), Fixtures.bytes("feeds/rss-2.0.xml"));
+        TrackedFeed feed = tracked("/rss.xml");
+        FeedPoller.Poll first = poller.poll(feed);
+        feed.committed(withHash(feed, null, first.bodyHash()));
+
+        FeedPoller.Poll second = poller.poll(feed);
+
+        assertThat(first.outcome()).isEqualTo(PollOutcome.OK);
+        assertThat(first.bodyHash()).hasSize(64);
+        assertThat(second.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
+        assertThat(second.httpStatus()).isEqualTo(200);
+        assertThat(second.fresh()).isEmpty();
+        assertThat(second.seen()).isZero();
+    }
+
+    @Test
+    void shouldParseABodyWhoseHashChanged() throws Exception {
+        server.serve("/rss.xml", 200, Map.of(), Fixtures.bytes("feeds/rss-2.0.xml"));
+        TrackedFeed feed = tracked("/rss.xml");
+        feed.committed(withHash(feed, null, "0".repeat(64)));
+
+        FeedPoller.Poll poll = poller.poll(feed);
+
+        assertThat(poll.outcome()).isEqualTo(PollOutcome.OK);
+        assertThat(poll.fresh()).hasSize(3);
     }
 
     @Test
@@ -107,6 +138,11 @@ class FeedPollerTest {
     }
 
     private TrackedFeed tracked(String path) {
-        return new TrackedFeed(FeedSubscription.of(server.uri(path).toString(), "test", NOW), 0);
+        return new TrackedFeed(FeedSubscription.of(server.uri(path).toString(), "test", NOW), 0, NOW);
+    }
+
+    private static FeedState withHash(TrackedFeed feed, String etag, String bodyHash) {
+        FeedState s = feed.state();
+        return new FeedState(s.feedId(), s.feedUrl(), etag, null, bodyHash, List.of(), 0, NOW, NOW, NOW, PollOutcome.OK, "", 300);
     }
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads every partition of one topic from the start, without a group, and keeps the values it read. */
+/** Reads every partition of one topic from the start, without a group, committed records only, and keeps the values it read. */
 public final class TopicRecorder<K, V> implements AutoCloseable {
     private final Topic<K, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -21,6 +21,7 @@ public final class TopicRecorder<K, V> implements AutoCloseable {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()

@@ -1,0 +1,59 @@
+package dev.newsroom.ingest.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Politeness per host: at most one request at a time to a host (host and port of the feed URL),
+ * and a minimum interval between the end of one request and the start of the next. Thread-safe.
+ */
+public final class HostGate {
+    private final Duration minInterval;
+    private final Map<String, Host> hosts = new HashMap<>();
+
+    private static final class Host {
+        boolean busy;
+        Instant nextAllowed = Instant.MIN;
+    }
+
+    /** @param minInterval the least time between two requests to one host */
+    public HostGate(Duration minInterval) {
+        this.minInterval = minInterval;
+    }
+
+    /** The politeness key of a feed URL: its host and port, lower case. */
+    public static String keyOf(String url) {
+        URI uri = URI.create(url.strip());
+        String host = uri.getHost() == null ? uri.getAuthority() : uri.getHost();
+        return (host == null ? url : host).toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+    }
+
+    /** Takes the host for one request if no request to it is running and its interval has passed. */
+    public synchronized boolean tryAcquire(String key, Instant now) {
+        Host host = hosts.computeIfAbsent(key, k -> new Host());
+        if (host.busy || now.isBefore(host.nextAllowed)) {
+            return false;
+        }
+        host.busy = true;
+        return true;
+    }
+
+    /** The request taken by {@link #tryAcquire} ended at {@code now}. */
+    public synchronized void release(String key, Instant now) {
+        Host host = hosts.get(key);
+        if (host != null) {
+            host.busy = false;
+            host.nextAllowed = now.plus(minInterval);
+        }
+    }
+
+    /** Hosts known; forgets idle hosts whose interval passed, so the map stays as small as the set of hosts in use. */
+    public synchronized int prune(Instant now) {
+        hosts.values().removeIf(host -> !host.busy && !now.isBefore(host.nextAllowed));
+        return hosts.size();
+    }
+}
