@@ -1,8 +1,11 @@
 package dev.newsroom.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.app.bench.BenchResult;
 import dev.newsroom.app.bench.E2eBenchmark;
+import dev.newsroom.app.internal.DedupBench;
 import dev.newsroom.app.internal.IndexBenchmark;
+import dev.newsroom.app.internal.IngestBench;
 import dev.newsroom.embedded.ElasticsearchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,16 +51,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "500", description = "Articles whose latency is measured one by one (default ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--prior", paramLabel = "N", defaultValue = "10000", description = "dedup: articles in state before measuring (default ${DEFAULT-VALUE}).")
+    int prior;
+
+    @Option(names = "--feeds", paramLabel = "N", defaultValue = "2000", description = "ingest: feeds served on loopback (default ${DEFAULT-VALUE}).")
+    int feeds;
+
+    @Option(names = "--broker", description = "dedup: measure on the embedded broker instead of offline.")
+    boolean broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (kind == Kind.index) {
-            return index(err);
+        if (articles < 1 || prior < 0 || feeds < 1) {
+            throw new BadInputException("Invalid value for --articles (at least 1), --prior (at least 0) or --feeds (at least 1): "
+                    + articles + ", " + prior + ", " + feeds);
         }
-        if (kind != Kind.e2e) {
-            err.println("newsroom bench " + kind + ": not implemented yet (" + owner(kind) + ")");
-            err.flush();
-            return Newsroom.BAD_INPUT;
+        switch (kind) {
+            case index:
+                return index(err);
+            case dedup:
+                return dedup();
+            case ingest:
+                return IngestBench.run(feeds, json, spec.commandLine().getOut());
+            default:
+                break;
         }
         if (!Files.isRegularFile(corpus)) {
             throw new BadInputException("No corpus at " + corpus + ": pass --corpus FILE.jsonl (one article a line with title, text, site)");
@@ -89,9 +107,6 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(corpus)) {
             throw new BadInputException("No corpus at " + corpus + ": pass --corpus FILE.jsonl (one article a line with title, text, site)");
         }
-        if (articles < 1) {
-            throw new BadInputException("--articles must be at least 1, was " + articles);
-        }
         IndexBenchmark.Result result = IndexBenchmark.run(articles, corpus, distribution(), err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? result.toJson() + System.lineSeparator() : result.toTable());
@@ -99,13 +114,23 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String owner(Kind kind) {
-        return switch (kind) {
-            case ingest -> "issue 3, the feed poller";
-            case dedup -> "issue 4, stories";
-            case index -> "issue 6, the indexer";
-            case e2e -> "issue 8, benchmarks";
-        };
+    /** {@code bench dedup}: synthetic articles through the real topology, offline or on the embedded broker (see {@link DedupBench}). */
+    private Integer dedup() {
+        DedupBench bench = new DedupBench(prior, articles);
+        ObjectNode result = broker ? bench.onBroker() : bench.offline();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(result.toString());
+        } else {
+            out.printf("dedup (%s): %d articles with %d prior in state: %.1f articles/s%s, peak heap %d MB%n",
+                    result.get("mode").asText(), result.get("articles").asInt(), result.get("prior_articles").asInt(),
+                    result.get("throughput_per_s").asDouble(),
+                    result.has("latency_ms") ? ", latency p50 " + result.at("/latency_ms/p50").asDouble() + " ms p99 "
+                            + result.at("/latency_ms/p99").asDouble() + " ms" : "",
+                    result.get("peak_heap_mb").asLong());
+        }
+        out.flush();
+        return 0;
     }
 
     private static Path distribution() {

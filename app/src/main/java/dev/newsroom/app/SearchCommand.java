@@ -45,8 +45,8 @@ final class SearchCommand implements Callable<Integer> {
     Kind kind;
 
     static final class Kind {
-        @Option(names = "--stories", description = "Search stories (one result per story).") boolean stories;
-        @Option(names = "--articles", description = "Search articles, one result per copy (the default until stories are formed).") boolean articles;
+        @Option(names = "--stories", description = "Search stories, one result per story (the default).") boolean stories;
+        @Option(names = "--articles", description = "Search articles, one result per copy.") boolean articles;
     }
 
     @Option(names = "--topic", paramLabel = "T", description = "Only results tagged with this topic (label or medtop code).")
@@ -80,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
         ConfigSource config = ConnectionOptions.config(elasticsearch, configFile);
         SearchRequest request;
         try {
-            request = new SearchRequest(query, kind != null && kind.stories ? SearchRequest.Kind.STORIES : SearchRequest.Kind.ARTICLES,
+            request = new SearchRequest(query, kind != null && kind.articles ? SearchRequest.Kind.ARTICLES : SearchRequest.Kind.STORIES,
                     topic, country, site, since, until, limit);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);

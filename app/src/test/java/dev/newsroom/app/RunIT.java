@@ -124,10 +124,10 @@ class RunIT {
         }
     }
 
-    private static List<String> search(String elasticsearchUrl, String query) throws Exception {
+    private static List<String> search(String elasticsearchUrl, String query, String kind) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process search = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Newsroom.class.getName(),
-                "search", query, "--json", "--elasticsearch-url", elasticsearchUrl).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "search", query, kind, "--json", "--elasticsearch-url", elasticsearchUrl).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(search.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(search.exitValue()).isZero();
@@ -141,8 +141,8 @@ class RunIT {
         String elasticsearchUrl = awaitRunning(first, firstLog);
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> !search(elasticsearchUrl, "Incirlik").isEmpty());
-        JsonNode hit = Json.mapper().readTree(search(elasticsearchUrl, "Incirlik").get(0));
+                .until(() -> !search(elasticsearchUrl, "Incirlik", "--articles").isEmpty());
+        JsonNode hit = Json.mapper().readTree(search(elasticsearchUrl, "Incirlik", "--articles").get(0));
         assertThat(hit.get("id").asText()).isEqualTo(Ids.article(ARTICLE_URL));
         assertThat(hit.get("title").asText()).isEqualTo("US-Turkey Provocation: Turkey Shoots Down Russian Jet");
         assertThat(hit.get("url").asText()).startsWith(ARTICLE_URL);
@@ -151,6 +151,12 @@ class RunIT {
         assertThat(hit.get("story_id").asText()).startsWith("s-");
         assertThat(hit.has("topics")).isTrue();
         assertThat(hit.has("countries")).isTrue();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !search(elasticsearchUrl, "Incirlik", "--stories").isEmpty());
+        JsonNode story = Json.mapper().readTree(search(elasticsearchUrl, "Incirlik", "--stories").get(0));
+        assertThat(story.get("id").asText()).isEqualTo(hit.get("story_id").asText());
+        assertThat(story.get("copy_count").asInt()).isEqualTo(1);
+        assertThat(story.get("sites")).extracting(JsonNode::asText).containsExactly("landdestroyer.blogspot.com");
         await().atMost(Duration.ofSeconds(30)).until(() -> uncheckedRead(firstLog).contains("Progress: "));
 
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -158,7 +164,7 @@ class RunIT {
         Process second = startRun(secondLog);
         String secondUrl = awaitRunning(second, secondLog);
 
-        assertThat(search(secondUrl, "Incirlik")).as("the index survived the kill").hasSize(1);
+        assertThat(search(secondUrl, "Incirlik", "--articles")).as("the index survived the kill").hasSize(1);
         second.destroy();
         assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("run stops on SIGTERM").isTrue();
         assertThat(uncheckedRead(secondLog)).contains("Stopping Elasticsearch.");
