@@ -71,6 +71,9 @@ public final class Boilerplate {
             }
             kept.add(line);
         }
-        return String.join("\n", kept);
+        String result = String.join("\n", kept);
+        // A site that repeats a whole article makes every line of it "learned"; the article is then
+        // its own fingerprint rather than an empty one.
+        return MinHasher.words(result).isEmpty() ? text : result;
     }
 }

@@ -56,9 +56,16 @@ public final class MinHasher {
         return seen.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The fingerprint of a text. */
+    /**
+     * The fingerprint of a text.
+     *
+     * @throws IllegalArgumentException if the text has no word (letters or digits) to fingerprint
+     */
     public Fingerprint fingerprint(String text) {
         List<String> words = words(text);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("the article has no words to fingerprint (its text is empty or only punctuation)");
+        }
         long[] shingles = shingles(words);
         return new Fingerprint(hasher.compute(ElementHashProvider.ofValues(shingles)), shingles.length, words.size());
     }

@@ -42,4 +42,11 @@ class BoilerplateTest {
 
         assertThat(custom.fingerprintText("x.org", "Sponsored: buy\nNews.", key -> false)).isEqualTo("News.");
     }
+
+    @Test
+    void shouldFingerprintTheWholeTextWhenEveryLineIsLearnedBoilerplate() {
+        String text = "Trump meets Putin in Helsinki.\nThe summit lasted two hours.";
+
+        assertThat(boilerplate.fingerprintText("nytimes.com", text, key -> true)).isEqualTo(text);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.streams.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.streams.DedupParameters;
 import java.util.Arrays;
@@ -104,5 +105,15 @@ class CandidateVerifierTest {
         assertThat(bands.candidateProbability(0.5)).isGreaterThan(0.99);
         assertThat(bands.candidateProbability(0.25)).isGreaterThan(0.95);
         assertThat(bands.candidateProbability(0.02)).isLessThan(0.05);
+    }
+
+    @Test
+    void shouldRefuseToFingerprintATextWithoutWords() {
+        MinHasher hasher = new MinHasher(4, 64);
+
+        assertThatThrownBy(() -> hasher.fingerprint(" -- !! "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the article has no words to fingerprint (its text is empty or only punctuation)");
+        assertThat(hasher.fingerprint("Incirlik").shingles()).isEqualTo(1);
     }
 }
