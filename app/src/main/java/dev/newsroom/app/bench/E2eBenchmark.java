@@ -67,7 +67,9 @@ public final class E2eBenchmark {
                     NewsStreamsConfig.STATE_DIR.key(), settings.dataDir().resolve("streams").toString(),
                     TopicProvisioner.PARTITIONS.key(), "3",
                     IngestConfig.ALLOW_PRIVATE_NETWORKS.key(), "true",
-                    IngestConfig.POLL_INTERVAL.key(), "24h"));
+                    IngestConfig.POLL_INTERVAL.key(), "24h",
+                    // One loopback address stands for many sites: no pause between requests to it.
+                    IngestConfig.HOST_INTERVAL.key(), "0s"));
             NewsTopics topics = Names.topics(config);
             KafkaConnection connection = KafkaConnection.from(config);
             TopicProvisioner.ensure(config, connection, topics);

@@ -1,5 +1,6 @@
 package dev.newsroom.app.bench;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,14 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Serves the benchmark's items as RSS feeds on loopback ({@code /feeds/N.xml}) and remembers when
- * each feed was first requested: the start of the latency of its items.
+ * each feed was first requested: the start of the latency of its items. The feeds are spread over
+ * {@link #HOSTS} loopback addresses (127.0.0.1 to 127.0.0.8), so that ingest's one-request-per-host
+ * rule meets several hosts, as it would on the web.
  */
 final class FeedFarm implements AutoCloseable {
-    private final HttpServer server;
+    /** Loopback addresses that serve feeds. */
+    static final int HOSTS = 8;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<byte[]> feeds = new ArrayList<>();
     private final ConcurrentHashMap<Integer, Long> firstServedNanos = new ConcurrentHashMap<>();
 
@@ -33,35 +41,41 @@ final class FeedFarm implements AutoCloseable {
                     .append(item.html()).append("]]></description></item>");
         }
         docs.forEach(doc -> feeds.add(doc.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8)));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/feeds/", exchange -> {
-            String name = exchange.getRequestURI().getPath().substring("/feeds/".length()).replace(".xml", "");
-            int feed;
-            try {
-                feed = Integer.parseInt(name);
-            } catch (NumberFormatException e) {
-                feed = -1;
-            }
-            if (feed < 0 || feed >= feeds.size()) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            firstServedNanos.putIfAbsent(feed, System.nanoTime());
-            byte[] body = feeds.get(feed);
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+        for (int h = 0; h < Math.min(HOSTS, Math.max(1, feeds.size())); h++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (h + 1)}), 0), 200);
+            server.setExecutor(executor);
+            server.createContext("/feeds/", this::serve);
+            server.start();
+            servers.add(server);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/feeds/".length()).replace(".xml", "");
+        int feed;
+        try {
+            feed = Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            feed = -1;
+        }
+        if (feed < 0 || feed >= feeds.size()) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        firstServedNanos.putIfAbsent(feed, System.nanoTime());
+        byte[] body = feeds.get(feed);
+        exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** The URL of feed {@code n}. */
     String url(int n) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/" + n + ".xml";
+        HttpServer server = servers.get(n % servers.size());
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/feeds/" + n + ".xml";
     }
 
     int feedCount() {
@@ -75,7 +89,7 @@ final class FeedFarm implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        servers.forEach(server -> server.stop(0));
+        executor.shutdownNow();
     }
 }
