@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code newsroom} command. Exit codes: 0 success, 1 runtime failure, 2 bad input or usage.
  */
-@Command(name = "newsroom", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "newsroom", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = BuildInfo.class,
         description = "A streaming news-ingestion pipeline: feeds to Kafka to stories in Elasticsearch.",
         subcommands = {
             RunCommand.class,

@@ -1,8 +1,7 @@
 package dev.newsroom.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.newsroom.app.internal.ConnectionOptions;
-import dev.newsroom.app.internal.ElasticsearchOptions;
+import dev.newsroom.app.internal.QueryOptions;
 import dev.newsroom.indexer.ArticleSearch;
 import dev.newsroom.indexer.SearchHit;
 import dev.newsroom.indexer.SearchRequest;
@@ -12,7 +11,6 @@ import dev.newsroom.model.config.Names;
 import dev.newsroom.model.serde.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,14 +68,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
-    @Mixin ElasticsearchOptions elasticsearch;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of newsroom settings (elasticsearch.*, index.prefix).")
-    Path configFile;
+    @Mixin QueryOptions options;
 
     @Override
     public Integer call() throws IOException {
-        ConfigSource config = ConnectionOptions.config(elasticsearch, configFile);
+        ConfigSource config = options.config();
         SearchRequest request;
         try {
             request = new SearchRequest(query, kind != null && kind.articles ? SearchRequest.Kind.ARTICLES : SearchRequest.Kind.STORIES,

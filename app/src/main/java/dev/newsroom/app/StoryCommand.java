@@ -1,7 +1,6 @@
 package dev.newsroom.app;
 
-import dev.newsroom.app.internal.ConnectionOptions;
-import dev.newsroom.app.internal.ElasticsearchOptions;
+import dev.newsroom.app.internal.QueryOptions;
 import dev.newsroom.indexer.ArticleSearch;
 import dev.newsroom.model.IndexNames;
 import dev.newsroom.model.config.ConfigSource;
@@ -10,7 +9,6 @@ import dev.newsroom.model.config.Names;
 import dev.newsroom.model.serde.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +37,11 @@ final class StoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "The story document as one JSON object on one line.")
     boolean json;
 
-    @Mixin ElasticsearchOptions elasticsearch;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of newsroom settings (elasticsearch.*, index.prefix).")
-    Path configFile;
+    @Mixin QueryOptions options;
 
     @Override
     public Integer call() throws IOException {
-        ConfigSource config = ConnectionOptions.config(elasticsearch, configFile);
+        ConfigSource config = options.config();
         ElasticsearchConnection connection = ElasticsearchConnection.from(config);
         IndexNames indices = Names.indices(config);
         Optional<Map<String, Object>> story;

@@ -82,6 +82,17 @@ class NewsroomCliTest {
     }
 
     @Test
+    void shouldListTheOptionsOfEverySubcommandWithHelp() {
+        Result search = run("search", "--help");
+        Result feedsAdd = run("feeds", "add", "--help");
+
+        assertThat(search.exitCode()).isZero();
+        assertThat(search.out()).contains("--elasticsearch-url", "--elasticsearch-api-key", "--config", "--articles");
+        assertThat(feedsAdd.exitCode()).isZero();
+        assertThat(feedsAdd.out()).contains("--name");
+    }
+
+    @Test
     void shouldExitTwoOnAnUnknownFlag() {
         Result result = run("search", "syria", "--colour");
 
