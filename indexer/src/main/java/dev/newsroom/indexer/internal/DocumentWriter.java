@@ -207,8 +207,17 @@ public final class DocumentWriter implements AutoCloseable {
         retryScheduled = true;
         SourceRecord first = waiting.isEmpty() ? letters.get(0).source() : waiting.get(0).source();
         log.warn("{} from {} onwards not finished ({}); trying again in {} ms, their offsets stay uncommitted.",
-                records(waiting.size() + letters.size()), first.where(), lastProblem.get(), pause.toMillis());
+                records(waiting.size() + letters.size()), first.where(), summary(lastProblem.get()), pause.toMillis());
         backoff = Backoff.next(backoff, maxBackoff);
+    }
+
+    /** The first line of a problem, at most 200 characters: Elasticsearch's error bodies run to pages. */
+    static String summary(String problem) {
+        if (problem == null) {
+            return "no reason given";
+        }
+        String line = problem.strip().lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     /** Between half and all of {@code pause}, so that indexers that failed together do not retry together. */

@@ -19,4 +19,13 @@ class DocumentWriterTest {
     void shouldPauseAtLeastOneMillisecond() {
         assertThat(DocumentWriter.withJitter(Duration.ZERO)).isBetween(Duration.ZERO, Duration.ofMillis(1));
     }
+
+    @Test
+    void shouldLogOnlyTheFirstLineOfAProblemCutTo200Characters() {
+        String body = "ResponseException: status line [HTTP/1.1 429 Too Many Requests]\n{\"error\":" + "x".repeat(5000) + "}";
+
+        assertThat(DocumentWriter.summary(body)).isEqualTo("ResponseException: status line [HTTP/1.1 429 Too Many Requests]");
+        assertThat(DocumentWriter.summary("y".repeat(300))).hasSize(203).endsWith("...");
+        assertThat(DocumentWriter.summary(null)).isEqualTo("no reason given");
+    }
 }
