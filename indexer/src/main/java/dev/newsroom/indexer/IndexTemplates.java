@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code -000002}, ... after a reindex or rollover), with the alias as its write index. One
  * template per alias, named like it, matches {@code <alias>-*}, so that a prefixed set gets its
  * own templates. Running it again changes nothing: a template is replaced by an identical one and
- * an existing alias (or an index of that name made by an earlier version) is left as it is; a
- * changed mapping applies to indices created afterwards.
+ * an existing alias (or an index of that name made by an earlier version) keeps its index, and
+ * the template's mapping is put on it too, so fields a newer version adds (always additive) can be
+ * written at once; a mapping that conflicts is logged and applies to indices created afterwards.
  */
 public final class IndexTemplates {
     private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
@@ -62,7 +63,9 @@ public final class IndexTemplates {
         for (Map.Entry<String, ObjectNode> template : templates(names, analyzer, shards, replicas).entrySet()) {
             String name = template.getKey();
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(template.getValue().toString())));
-            createIfAbsent(client, name);
+            if (!createIfAbsent(client, name)) {
+                updateMapping(client, name, template.getValue());
+            }
         }
         log.info("Index templates for {}, {} and {} are installed (version {}, text analyzer {}).",
                 names.stories(), names.articles(), names.feedStatus(), IndexMappings.TEMPLATE_VERSION, analyzer.analyzerName());
@@ -84,24 +87,39 @@ public final class IndexTemplates {
         return alias + "-000001";
     }
 
-    private static void createIfAbsent(ElasticsearchClient client, String alias) throws IOException {
+    /** Puts the template's mappings on the existing indices behind {@code alias}: new fields become writable. */
+    private static void updateMapping(ElasticsearchClient client, String alias, ObjectNode template) throws IOException {
+        String mappings = template.path("template").path("mappings").toString();
+        try {
+            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            log.warn("The mapping of {} conflicts with this version's template ({}); documents that need the new mapping "
+                    + "go to the dead-letter topic until {} is reindexed or rolled over (see the indexer's README).",
+                    alias, e.getMessage(), alias);
+        }
+    }
+
+    /** @return whether the index was created now */
+    private static boolean createIfAbsent(ElasticsearchClient client, String alias) throws IOException {
         if (client.indices().existsAlias(e -> e.name(alias)).value()) {
-            return;
+            return false;
         }
         if (client.indices().exists(e -> e.index(alias)).value()) {
             log.warn("{} is a concrete index (made by an earlier version of the indexer), not an alias; it is used as it is. "
                     + "Reindex it into {} behind alias {} to be able to reindex or roll over later (see the indexer's README).",
                     alias, firstIndex(alias), alias);
-            return;
+            return false;
         }
         String index = firstIndex(alias);
         try {
             client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
             log.info("Index {} is created from its template, behind alias {} (its write index).", index, alias);
+            return true;
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+            return false;
         }
     }
 }

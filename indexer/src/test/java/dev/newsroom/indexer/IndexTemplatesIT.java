@@ -10,6 +10,7 @@ import dev.newsroom.indexer.internal.IndexMappings;
 import dev.newsroom.embedded.testing.TestCluster;
 import dev.newsroom.model.IndexNames;
 import dev.newsroom.model.config.ElasticsearchConnection;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,23 @@ class IndexTemplatesIT {
             assertThat(properties.get("story_id").isKeyword()).isTrue();
             assertThat(client.indices().getSettings(s -> s.index(names.stories())).get(IndexTemplates.firstIndex(names.stories()))
                     .settings().index().numberOfReplicas()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void shouldAddNewFieldsToAnIndexMadeByAnEarlierVersion(TestCluster cluster) throws Exception {
+        IndexNames names = IndexNames.withPrefix(cluster.uniquePrefix());
+        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
+            String articles = IndexTemplates.firstIndex(names.articles());
+            client.indices().create(c -> c.index(articles).aliases(names.articles(), a -> a.isWriteIndex(true))
+                    .withJson(new StringReader("{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"id\":{\"type\":\"keyword\"}}}}")));
+
+            IndexTemplates.install(client, names);
+
+            Map<String, Property> properties = client.indices().getMapping(m -> m.index(names.articles()))
+                    .get(articles).mappings().properties();
+            assertThat(properties.get("keywords").isKeyword()).isTrue();
+            assertThat(properties.get("story_id").isKeyword()).isTrue();
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param language    ISO 639-1, may be empty
  * @param attribution the source this copy names as its original; null if none
  * @param joined      why this copy is in its story; null before stories are formed
+ * @param keywords    the feed's categories and the site's tag lines that map to no topic or region
  */
 public record Article(
         String id,
@@ -41,7 +42,8 @@ public record Article(
         List<String> countries,
         String language,
         Attribution attribution,
-        JoinReason joined) {
+        JoinReason joined,
+        List<String> keywords) {
 
     public Article {
         Checks.required(id, "id");
@@ -57,6 +59,16 @@ public record Article(
         regions = Checks.copy(regions);
         countries = Checks.copy(countries);
         language = Checks.orEmpty(language);
+        keywords = Checks.copy(keywords);
+    }
+
+    /** An article without keywords. */
+    public Article(String id, String storyId, boolean canonical, double similarity, String url, String site,
+                   String title, String text, String feedUrl, Instant publishedAt, Instant fetchedAt,
+                   List<TopicTag> topics, List<String> regions, List<String> countries, String language,
+                   Attribution attribution, JoinReason joined) {
+        this(id, storyId, canonical, similarity, url, site, title, text, feedUrl, publishedAt, fetchedAt, topics,
+                regions, countries, language, attribution, joined, List.of());
     }
 
     /** An article without attribution or join reason. */
@@ -70,7 +82,7 @@ public record Article(
     /** This copy as a member of story {@code storyId}. */
     public Article inStory(String storyId, boolean canonical, double similarity, JoinReason joined) {
         return new Article(id, storyId, canonical, similarity, url, site, title, text, feedUrl, publishedAt, fetchedAt,
-                topics, regions, countries, language, attribution, joined);
+                topics, regions, countries, language, attribution, joined, keywords);
     }
 
     /** The time a reader would sort by: the published time, else the fetch time. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param regions     region names
  * @param countries   ISO 3166-1 alpha-2 codes
  * @param language    ISO 639-1, may be empty
+ * @param keywords    the copies' feed categories and site tag lines that map to no topic or region
  */
 public record Story(
         String id,
@@ -31,7 +32,8 @@ public record Story(
         List<TopicTag> topics,
         List<String> regions,
         List<String> countries,
-        String language) {
+        String language,
+        List<String> keywords) {
 
     public Story {
         Checks.required(id, "id");
@@ -49,5 +51,12 @@ public record Story(
         regions = Checks.copy(regions);
         countries = Checks.copy(countries);
         language = Checks.orEmpty(language);
+        keywords = Checks.copy(keywords);
+    }
+
+    /** A story without keywords. */
+    public Story(String id, long revision, StoryCopy canonical, List<StoryCopy> copies, String title, String text,
+                 Instant publishedAt, List<TopicTag> topics, List<String> regions, List<String> countries, String language) {
+        this(id, revision, canonical, copies, title, text, publishedAt, topics, regions, countries, language, List.of());
     }
 }

@@ -35,12 +35,13 @@ public final class Documents {
             List<TopicTag> topics,
             List<String> regions,
             List<String> countries,
-            String language) {
+            String language,
+            List<String> keywords) {
 
         public static ArticleDocument of(Article a) {
             return new ArticleDocument(a.id(), a.storyId(), a.canonical(), a.similarity(), a.url(), a.site(),
                     a.title(), a.text(), a.feedUrl(), a.effectivePublishedAt(), a.fetchedAt(), a.topics(),
-                    a.regions(), a.countries(), a.language());
+                    a.regions(), a.countries(), a.language(), a.keywords());
         }
     }
 
@@ -63,6 +64,7 @@ public final class Documents {
             List<String> regions,
             List<String> countries,
             String language,
+            List<String> keywords,
             StoryCopy canonical,
             List<StoryCopy> copies) {
 
@@ -71,7 +73,7 @@ public final class Documents {
                     s.canonical().url(), s.canonical().site(),
                     s.copies().stream().map(StoryCopy::site).distinct().toList(),
                     s.copies().stream().map(StoryCopy::url).distinct().toList(),
-                    s.copies().size(), s.topics(), s.regions(), s.countries(), s.language(), s.canonical(), s.copies());
+                    s.copies().size(), s.topics(), s.regions(), s.countries(), s.language(), s.keywords(), s.canonical(), s.copies());
         }
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class IndexMappings {
     /** Bump when a template body changes; stored as the template's {@code version}. */
-    public static final int TEMPLATE_VERSION = 2;
+    public static final int TEMPLATE_VERSION = 3;
     /** Above the built-in templates of the default distribution (logs-*, metrics-*: 100), so ours wins for our names. */
     static final int PRIORITY = 500;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -99,6 +99,7 @@ public final class IndexMappings {
         p.set("regions", keyword());
         p.set("countries", keyword());
         p.set("language", keyword());
+        p.set("keywords", keyword().put("ignore_above", 256));
     }
 
     private static ObjectNode copyProperties(String analyzer) {

@@ -49,6 +49,19 @@ class JsonSerdeTest {
     }
 
     @Test
+    void shouldRoundTripKeywordsAndReadAnArticleWrittenWithoutThem() {
+        JsonSerde<Article> serde = (JsonSerde<Article>) NewsTopics.defaults().articles().valueSerde();
+        Article article = new Article("a-1", "s-1", true, 1.0, "https://x.org/1", "x.org", "t", "text", "https://x.org/feed",
+                null, PUBLISHED, List.of(), List.of(), List.of(), "en", null, null, List.of("In-depth Report: SYRIA"));
+        String json = new String(serde.serialize("t", article), StandardCharsets.UTF_8);
+
+        assertThat(serde.deserialize("t", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(article);
+        String older = json.replace(",\"keywords\":[\"In-depth Report: SYRIA\"]", "");
+        assertThat(older).doesNotContain("keywords");
+        assertThat(serde.deserialize("t", older.getBytes(StandardCharsets.UTF_8)).keywords()).isEmpty();
+    }
+
+    @Test
     void shouldReadATombstoneAsNull() {
         assertThat(raw.deserialize("t", null)).isNull();
         assertThat(raw.serialize("t", null)).isNull();
