@@ -5,6 +5,7 @@ import dev.newsroom.model.Attribution;
 import dev.newsroom.model.JoinReason;
 import dev.newsroom.model.Story;
 import dev.newsroom.model.StoryCopy;
+import dev.newsroom.streams.tag.StoryTags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -178,8 +179,9 @@ public final class StoryAssigner {
         }
         Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
+        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::article).toList());
         Story out = new Story(next.id(), next.revision(), canonicalCopy, storyCopies, head.title(), head.text(),
-                head.effectivePublishedAt(), List.of(), List.of(), List.of(), head.language());
+                head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords());
         List<StoryChange> changes = new ArrayList<>();
         changes.add(new StoryChange.StoryChanged(out));
         changes.addAll(copyChanges);
