@@ -3,6 +3,7 @@ package dev.newsroom.streams.tag;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -71,8 +72,18 @@ final class Taxonomy {
         try {
             file = YAML.readValue(in, File.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ":";
-            throw new TagFileException(name + ":" + where + " " + e.getOriginalMessage().lines().findFirst().orElse("").strip(), e);
+            StringBuilder where = new StringBuilder(name).append(':');
+            if (e.getLocation() != null) {
+                where.append(" line ").append(e.getLocation().getLineNr()).append(':');
+            }
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JsonMappingException.Reference r : m.getPath()) {
+                    path.append(r.getFieldName() != null ? (path.length() == 0 ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
+                }
+                where.append(' ').append(path).append(':');
+            }
+            throw new TagFileException(where + " " + e.getOriginalMessage().lines().findFirst().orElse("").strip(), e);
         } catch (IOException e) {
             throw new TagFileException(name + ": cannot be read: " + e.getMessage(), e);
         }

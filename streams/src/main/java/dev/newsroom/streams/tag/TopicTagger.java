@@ -24,7 +24,8 @@ import java.util.Map;
  * A topic's evidence also counts for each broader topic in the taxonomy, so a top-level topic ranks
  * above its own subtopics. With a model, each top-level topic also gets {@code modelWeight × p ×
  * max(best rule score, MIN_EVIDENCE)} where {@code p} is the model's probability. A topic is reported
- * when its evidence is at least {@value #MIN_EVIDENCE} and at least {@value #RELATIVE} of the best;
+ * when its evidence is at least {@value #MIN_EVIDENCE} and at least {@value #RELATIVE} of the best of
+ * its kind (top-level topics against the best top-level topic, subtopics against the best subtopic);
  * its score is {@code e / (e + }{@value #SCALE}{@code )}.
  *
  * <p>The taxonomy, the vocabulary and the measured quality: {@code docs/tagging-quality.md}.
@@ -40,7 +41,7 @@ public final class TopicTagger {
     static final float RELATIVE = 0.25f;
     static final float SCALE = 10f;
     static final int MAX_TOPICS = 5;
-    /** Weight of the shipped model, when one is used (tuned on the tuning half of BBC; see docs). */
+    /** Weight of a model given to {@link #load} (measured on the tuning halves; see docs/tagging-quality.md). */
     static final float DEFAULT_MODEL_WEIGHT = 1f;
 
     private static final String TAXONOMY = "taxonomy.yaml";
@@ -160,13 +161,18 @@ public final class TopicTagger {
     }
 
     private List<TopicTag> best(float[] evidence) {
-        float top = 0;
-        for (float e : evidence) {
-            top = Math.max(top, e);
+        float bestTop = 0;
+        float bestSub = 0;
+        for (int t = 0; t < evidence.length; t++) {
+            if (taxonomy.levels[t] == 1) {
+                bestTop = Math.max(bestTop, evidence[t]);
+            } else {
+                bestSub = Math.max(bestSub, evidence[t]);
+            }
         }
-        float floor = Math.max(MIN_EVIDENCE, RELATIVE * top);
         List<Integer> picked = new ArrayList<>();
         for (int t = 0; t < evidence.length; t++) {
+            float floor = Math.max(MIN_EVIDENCE, RELATIVE * (taxonomy.levels[t] == 1 ? bestTop : bestSub));
             if (evidence[t] >= floor) {
                 picked.add(t);
             }
