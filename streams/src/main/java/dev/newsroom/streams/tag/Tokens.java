@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The words of a text as the tagger compares them: runs of letters and digits, lower-cased,
- * apostrophes dropped ({@code Putin's} → {@code putin}), other punctuation a separator
- * ({@code al-Qaeda} → {@code al qaeda}), and a light plural fold ({@code airstrikes} →
+ * apostrophes dropped ({@code Putin's} → {@code putin}), the signs {@code $ £ € %} words of their
+ * own, other punctuation a separator ({@code al-Qaeda} → {@code al qaeda}), and a light plural fold ({@code airstrikes} →
  * {@code airstrike}, {@code crashes} → {@code crash}, {@code countries} → {@code country}) on words of
  * five letters or more. Taxonomy phrases and article text go through the same function, so the fold
  * need not be linguistically right, only the same on both sides. One pass, no regular expressions.
@@ -28,13 +28,22 @@ final class Tokens {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '&' && word.length() > 0) {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                word.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (c >= 128 && Character.isLetterOrDigit(c) || c == '&' && word.length() > 0) {
                 word.append(Character.toLowerCase(c));
             } else if ((c == '\'' || c == '\u2019') && word.length() > 0) {
                 continue;
-            } else if (word.length() > 0) {
-                out.add(fold(word));
-                word.setLength(0);
+            } else {
+                if (word.length() > 0) {
+                    out.add(fold(word));
+                    word.setLength(0);
+                }
+                if (c == '$' || c == '\u00a3' || c == '\u20ac' || c == '%') {
+                    out.add(String.valueOf(c));
+                }
             }
         }
         if (word.length() > 0) {
