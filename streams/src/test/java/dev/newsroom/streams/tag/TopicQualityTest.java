@@ -47,6 +47,19 @@ class TopicQualityTest {
         assertThat(ag.macroF1()).isGreaterThanOrEqualTo(AG_FLOOR);
     }
 
-    private static final double BBC_FLOOR = 0.90;
-    private static final double AG_FLOOR = 0.65;
+    @Test
+    void shouldReachTheMeasuredMacroF1OnSportsBusinessAndSciTechOfTheHeldOutHalfOfAgNews() throws IOException {
+        TopicEvaluation.Result ag = TopicEvaluation.evaluate(TopicTagger.defaults(), topics().resolve("ag-news-test-7600.jsonl"),
+                TopicEvaluation.AG_NEWS_3, TopicEvaluation.half(true));
+
+        assertThat(ag.articles()).isBetween(2700, 3000);
+        assertThat(ag.macroF1()).isGreaterThanOrEqualTo(AG_3_FLOOR);
+    }
+
+    /** Measured 0.9298 (docs/tagging-quality.md). */
+    private static final double BBC_FLOOR = 0.92;
+    /** Measured 0.6885 with World as politics. */
+    private static final double AG_FLOOR = 0.675;
+    /** Measured 0.7987. */
+    private static final double AG_3_FLOOR = 0.785;
 }
