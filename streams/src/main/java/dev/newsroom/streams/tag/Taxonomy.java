@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,22 +161,22 @@ final class Taxonomy {
 
     /** Collects phrases by first word; one phrase per (words, topic) pair, the larger weight winning. */
     private static final class Builder {
-        private final Map<String, Map<String, Float>> byTopicPhrase = new LinkedHashMap<>();
+        private final Map<String, Map<Integer, Float>> byTopicPhrase = new LinkedHashMap<>();
         int count;
 
         void add(String normalised, int topic, float weight) {
             byTopicPhrase.computeIfAbsent(normalised, k -> new LinkedHashMap<>())
-                    .merge(Integer.toString(topic), weight, (a, b) -> Math.abs(b) > Math.abs(a) ? b : a);
+                    .merge(topic, weight, (a, b) -> Math.abs(b) > Math.abs(a) ? b : a);
         }
 
         Map<String, Phrase[]> index() {
             Map<String, List<Phrase>> lists = new HashMap<>();
-            for (Map.Entry<String, Map<String, Float>> e : byTopicPhrase.entrySet()) {
+            for (Map.Entry<String, Map<Integer, Float>> e : byTopicPhrase.entrySet()) {
                 String[] words = e.getKey().split(" ");
-                String[] rest = java.util.Arrays.copyOfRange(words, 1, words.length);
-                for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
+                String[] rest = Arrays.copyOfRange(words, 1, words.length);
+                for (Map.Entry<Integer, Float> t : e.getValue().entrySet()) {
                     lists.computeIfAbsent(words[0], k -> new ArrayList<>())
-                            .add(new Phrase(rest, Integer.parseInt(t.getKey()), t.getValue(), count++));
+                            .add(new Phrase(rest, t.getKey(), t.getValue(), count++));
                 }
             }
             Map<String, Phrase[]> out = new HashMap<>(lists.size() * 2);

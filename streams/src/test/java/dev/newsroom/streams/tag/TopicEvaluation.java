@@ -113,13 +113,16 @@ final class TopicEvaluation {
         return new Result(n, sumF1 / perClass.size(), n == 0 ? 0 : (double) correct / n, confusion, perClass);
     }
 
-    /** {@code TopicEvaluation tune|held-out [taxonomy.yaml [model]]}: prints BBC and AG News figures. */
+    /**
+     * {@code TopicEvaluation tune|held-out [TAXONOMY.yaml [MODEL [WEIGHT]]]}: prints BBC and AG News
+     * figures of the shipped tagger, or of a taxonomy file with an optional model and model weight.
+     */
     public static void main(String[] args) throws IOException {
         boolean heldOut = args.length > 0 && args[0].equals("held-out");
         TopicTagger tagger = args.length > 1 ? TopicTagger.load(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null)
                 : TopicTagger.defaults();
         if (args.length > 3) {
-            tagger = tagger.withModel(args[2].equals("-") ? null : TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]));
+            tagger = tagger.withModel(TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]));
         }
         Path topics = sharedTopics().orElseThrow();
         System.out.println("BBC " + (heldOut ? "held-out" : "tuning") + " half: "
