@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ParseFeedCommand.class,
             DedupCommand.class,
             Stubs.Tag.class,
+            TaggerCommand.class,
             BenchCommand.class,
             KibanaCommand.class,
         })
