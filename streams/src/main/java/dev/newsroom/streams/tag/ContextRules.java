@@ -1,0 +1,186 @@
+package dev.newsroom.streams.tag;
+
+import java.util.Set;
+
+/**
+ * What the words around a name say against it being the place: Turkey the bird, Georgia the US
+ * state, Jordan and Chad the first names, fine china, a city of the same name in the US. Each rule
+ * looks at a few tokens on either side; none is a regular expression.
+ */
+final class ContextRules {
+    enum Verdict { ACCEPT, REJECT, PROVISIONAL }
+
+    /** Place names that are also people's first or last names ("Michael Jordan", "Chad Johnson", "George Washington"). */
+    static final Set<String> PERSON_NAMES = Set.of(
+            "Jordan", "Chad", "Georgia", "Washington", "Houston", "Phoenix", "Sydney", "Paris", "Florence",
+            "Adelaide", "Sofia", "Milan", "Austin", "Dallas", "Havana", "Perth", "Lima", "Brooklyn", "Queens");
+
+    /** Capitalised words after such a name that say it is the place ("Jordan Valley", "Chad Basin", "Jordan Times"). */
+    private static final Set<String> PLACE_FOLLOWERS = Set.of(
+            "River", "Valley", "Basin", "Lake", "Times", "Armed", "Army", "Air", "National", "Airport", "Government",
+            "Parliament", "Ministry", "Embassy", "Defense", "Defence", "Police", "Foreign", "Prime", "President", "King",
+            "Queen", "Central", "Stock", "Metro", "City", "Mayor", "Council", "Region", "Province", "Interior", "Health");
+
+    /** Capitalised words before such a name that say it is the place ("Northern Jordan", "Greater Houston"). */
+    private static final Set<String> PLACE_LEADERS = Set.of(
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
+            "Downtown", "Metropolitan", "Neighbouring", "Neighboring", "Visit", "Visiting", "In", "From", "To", "Across");
+
+    /** Words near "Turkey" that make it the bird. */
+    private static final Set<String> BIRD = Set.of(
+            "roast", "roasted", "roasting", "thanksgiving", "christmas", "stuffing", "gravy", "carve", "carving", "carved",
+            "brine", "brined", "recipe", "recipes", "oven", "bird", "birds", "dinner", "sandwich", "sandwiches", "breast",
+            "leftover", "leftovers", "wild", "pardon", "pardoned", "pardons", "pardoning", "poultry", "gobble", "feathers",
+            "cranberry", "smoked", "fried", "fryer", "deep", "thaw", "thawing", "baste", "basting", "turducken", "drumstick",
+            "giblets", "meat", "deli", "bacon", "burger", "burgers", "hunting", "hens", "hen", "tom", "gobbler", "farm");
+
+    /** Words before and after "China" that make it porcelain. */
+    private static final Set<String> PORCELAIN_BEFORE = Set.of("fine", "bone", "vintage", "antique", "porcelain", "willow");
+    private static final Set<String> PORCELAIN_AFTER = Set.of(
+            "plate", "plates", "cabinet", "cabinets", "dishes", "dish", "set", "sets", "cup", "cups", "saucer", "saucers",
+            "dinnerware", "tableware", "pattern", "patterns", "doll", "dolls", "teapot", "vase", "vases", "shop", "hutch");
+
+    /** Words near "Georgia" that make it the US state. */
+    private static final Set<String> US_GEORGIA = Set.of(
+            "Atlanta", "Savannah", "Augusta", "Macon", "Kemp", "Warnock", "Ossoff", "Raffensperger", "Fulton", "Cobb",
+            "Gwinnett", "DeKalb", "Peach", "Bulldogs", "Braves", "Falcons", "Hawks", "Senate", "senator", "senators",
+            "Senator", "county", "County", "counties", "GOP", "Republican", "Republicans", "Democrat", "Democrats",
+            "Democratic", "runoff", "primary", "governor", "Governor", "Gov", "Sen", "Rep", "Capitol", "statehouse",
+            "legislature", "Legislature", "Tech", "Bulldog", "Athens", "peach");
+
+    /** US states and Canadian provinces: "Paris, Texas" and "London, Ontario" are not the capitals. */
+    static final Set<String> STATES = Set.of(
+            "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+            "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+            "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+            "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+            "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+            "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec",
+            "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland", "Ky", "Tex", "Tenn",
+            "Ga", "Ala", "Ark", "Calif", "Fla", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Mo", "Ohio", "Okla", "Ore",
+            "Pa", "Va", "Wis");
+
+    private static final int NEAR = 5;
+
+    private final Gazetteer gazetteer;
+
+    ContextRules(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Whether the form found at tokens [first, last] is the place, given its neighbours. */
+    Verdict judge(Tokens t, int first, int last, Gazetteer.Form form, boolean titleCase) {
+        if (first != last) {
+            return citySomewhereElse(t, last, form) ? Verdict.REJECT : Verdict.ACCEPT;
+        }
+        String name = t.text(first);
+        if (name.equals("Turkey") || name.equals("TURKEY")) {
+            if (near(t, first, BIRD, false)) {
+                return Verdict.REJECT;
+            }
+        } else if (name.equals("China") || name.equals("CHINA")) {
+            if (first > 0 && oneOf(t, first - 1, PORCELAIN_BEFORE) || first + 1 < t.size() && oneOf(t, first + 1, PORCELAIN_AFTER)) {
+                return Verdict.REJECT;
+            }
+        } else if (name.equals("Georgia") && usGeorgia(t, first)) {
+            return Verdict.REJECT;
+        }
+        if (citySomewhereElse(t, last, form)) {
+            return Verdict.REJECT;
+        }
+        if (PERSON_NAMES.contains(name)) {
+            if (titleCase) {
+                return Verdict.PROVISIONAL;
+            }
+            if (personBefore(t, first) || personAfter(t, first)) {
+                return Verdict.REJECT;
+            }
+        }
+        return Verdict.ACCEPT;
+    }
+
+    /** "Michael Jordan": a capitalised word right before, in the same sentence, that is no place word. */
+    private boolean personBefore(Tokens t, int i) {
+        if (i == 0 || t.gapBefore(i) != Tokens.SPACE) {
+            return false;
+        }
+        int p = i - 1;
+        return t.capitalised(p) && !t.allCaps(p) && !PLACE_LEADERS.contains(t.text(p)) && !function(t, p)
+                && gazetteer.formOf(t, p) == null;
+    }
+
+    /** "Chad Johnson": a capitalised word right after, within the sentence, that is no place word. */
+    private boolean personAfter(Tokens t, int i) {
+        int n = i + 1;
+        if (n >= t.size() || t.gapBefore(n) != Tokens.SPACE) {
+            return false;
+        }
+        return t.capitalised(n) && !t.allCaps(n) && !PLACE_FOLLOWERS.contains(t.text(n)) && gazetteer.formOf(t, n) == null;
+    }
+
+    /** Sentence-initial words that are not names ("In", "The", "After"...): short, common. */
+    private static boolean function(Tokens t, int i) {
+        for (String w : FUNCTION_WORDS) {
+            if (t.equalsIgnoreCase(i, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] FUNCTION_WORDS = {
+        "the", "a", "an", "in", "on", "at", "to", "from", "for", "of", "and", "but", "or", "as", "after", "before", "while",
+        "when", "with", "by", "about", "against", "between", "like", "unlike", "over", "under", "near", "inside", "outside",
+        "beyond", "through", "across", "via", "why", "how", "what", "where", "if", "only", "even", "also", "meanwhile",
+        "both", "neither", "including", "said", "says", "tell", "tells", "told", "new", "now", "then", "it", "this", "that"};
+
+    private boolean usGeorgia(Tokens t, int i) {
+        if (near(t, i, US_GEORGIA, true) || nearState(t, i)) {
+            return true;
+        }
+        // "Atlanta, Georgia", "Marietta, Georgia": a place name, then a comma; not "Armenia, Georgia" or "Tbilisi, Georgia".
+        if (i > 0 && t.gapBefore(i) == Tokens.COMMA && t.capitalised(i - 1)) {
+            Gazetteer.Form before = gazetteer.formOf(t, i - 1);
+            return before == null ? !t.sentenceStart(i - 1) && i >= 2 && !t.capitalised(i - 2) : before.target().equals("US");
+        }
+        return false;
+    }
+
+    private boolean nearState(Tokens t, int i) {
+        for (int k = Math.max(0, i - NEAR); k < Math.min(t.size(), i + NEAR + 1); k++) {
+            if (k != i && t.capitalised(k) && STATES.contains(t.text(k)) && !t.text(k).equals("Georgia")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Paris, Texas", "London, Ontario": a city outside North America followed by a state or province. */
+    private boolean citySomewhereElse(Tokens t, int last, Gazetteer.Form form) {
+        if (!form.city() || form.target().equals("US") || form.target().equals("CA")) {
+            return false;
+        }
+        int n = last + 1;
+        if (n >= t.size() || t.gapBefore(n) != Tokens.COMMA) {
+            return false;
+        }
+        return STATES.contains(t.text(n)) || n + 1 < t.size() && STATES.contains(t.text(n) + " " + t.text(n + 1));
+    }
+
+    private static boolean near(Tokens t, int i, Set<String> words, boolean caseSensitive) {
+        for (int k = Math.max(0, i - NEAR); k < Math.min(t.size(), i + NEAR + 1); k++) {
+            if (k == i) {
+                continue;
+            }
+            String w = t.text(k);
+            if (words.contains(caseSensitive ? w : w.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean oneOf(Tokens t, int i, Set<String> words) {
+        return words.contains(t.text(i).toLowerCase(java.util.Locale.ROOT));
+    }
+}
