@@ -57,7 +57,7 @@ final class ContextRules {
             "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
             "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec",
             "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland", "Ky", "Tex", "Tenn",
-            "Ga", "Ala", "Ark", "Calif", "Fla", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Mo", "Ohio", "Okla", "Ore",
+            "Ga", "Ala", "Ark", "Calif", "Fla", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Mo", "Okla", "Ore",
             "Pa", "Va", "Wis");
 
     private static final int NEAR = 5;

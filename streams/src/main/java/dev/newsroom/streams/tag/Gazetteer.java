@@ -178,8 +178,7 @@ public final class Gazetteer {
                 tally.add(m.form(), TITLE_WEIGHT, m.token());
             }
         }
-        boolean shouting = body.titleCased();
-        for (Mention m : scan(body, shouting)) {
+        for (Mention m : scan(body, false)) {
             tally.add(m.form(), m.token() < LEAD_TOKENS ? LEAD_WEIGHT : 1.0, head.size() + m.token());
         }
         for (Mention m : provisional) {
