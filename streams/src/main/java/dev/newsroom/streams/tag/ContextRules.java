@@ -10,10 +10,13 @@ import java.util.Set;
 final class ContextRules {
     enum Verdict { ACCEPT, REJECT, PROVISIONAL }
 
-    /** Place names that are also people's first or last names ("Michael Jordan", "Chad Johnson", "George Washington"). */
-    static final Set<String> PERSON_NAMES = Set.of(
-            "Jordan", "Chad", "Georgia", "Washington", "Houston", "Phoenix", "Sydney", "Paris", "Florence",
-            "Adelaide", "Sofia", "Milan", "Austin", "Dallas", "Havana", "Perth", "Lima", "Brooklyn", "Queens");
+    /** Place names that are also first names: the word after tells ("Chad Johnson", "Jordan Peterson", "Florence Pugh"). */
+    static final Set<String> FIRST_NAMES = Set.of(
+            "Jordan", "Chad", "Georgia", "Florence", "Alexandria", "Sofia", "Austin", "Brooklyn", "Adelaide");
+
+    /** Place names that are also last names: the word before tells ("Michael Jordan", "George Washington", "Whitney Houston"). */
+    static final Set<String> LAST_NAMES = Set.of(
+            "Jordan", "Washington", "Houston", "Phoenix", "Austin", "Lima", "Dallas", "Chad");
 
     /** Capitalised words after such a name that say it is the place ("Jordan Valley", "Chad Basin", "Jordan Times"). */
     private static final Set<String> PLACE_FOLLOWERS = Set.of(
@@ -88,13 +91,11 @@ final class ContextRules {
         if (citySomewhereElse(t, last, form)) {
             return Verdict.REJECT;
         }
-        if (PERSON_NAMES.contains(name)) {
-            if (titleCase) {
-                return Verdict.PROVISIONAL;
-            }
-            if (personBefore(t, first) || personAfter(t, first)) {
-                return Verdict.REJECT;
-            }
+        boolean firstName = FIRST_NAMES.contains(name) && personAfter(t, first);
+        boolean lastName = LAST_NAMES.contains(name) && personBefore(t, first);
+        if (firstName || lastName) {
+            // In a title-case headline every word is capitalised: only the text can tell.
+            return titleCase ? Verdict.PROVISIONAL : Verdict.REJECT;
         }
         return Verdict.ACCEPT;
     }
@@ -115,7 +116,8 @@ final class ContextRules {
         if (n >= t.size() || t.gapBefore(n) != Tokens.SPACE) {
             return false;
         }
-        return t.capitalised(n) && !t.allCaps(n) && !PLACE_FOLLOWERS.contains(t.text(n)) && gazetteer.formOf(t, n) == null;
+        return t.capitalised(n) && !t.allCaps(n) && !PLACE_FOLLOWERS.contains(t.text(n)) && !function(t, n)
+                && gazetteer.formOf(t, n) == null;
     }
 
     /** Sentence-initial words that are not names ("In", "The", "After"...): short, common. */

@@ -222,6 +222,30 @@ class GazetteerTest {
                 .containsExactly("JO");
         assertThat(gazetteer.find("Michael Jordan Returns To The Court", "The star played again on Friday.").countries())
                 .isEmpty();
+        assertThat(gazetteer.find("Trump Wants to Send Refugees to Egypt and Jordan", "The president spoke on Sunday.").countries())
+                .containsExactly("EG", "JO");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Representative Alexandria Ocasio-Cortez spoke in Berlin.",
+        "The actress Florence Pugh spoke in Berlin.",
+        "Whitney Houston sang. Critics in Berlin loved it.",
+        "Defense Secretary Lloyd Austin flew to Berlin.",
+    })
+    void shouldNotTakePeopleNamedAfterCitiesForTheCities(String text) {
+        assertThat(countries(text)).containsExactly("DE");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Randa Abdel-Fattah will feature at the Sydney Writers' Festival.|AU",
+        "The Milan Cortina Winter Olympics opened.|IT",
+        "The show opened at Paris Fashion Week.|FR",
+        "Flights resumed at Houston airport.|US",
+    })
+    void shouldKeepCitiesFollowedByTheirInstitutions(String text, String expected) {
+        assertThat(countries(text)).containsExactly(expected);
     }
 
     @Test
