@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 /**
  * The language of an article as an ISO 639-1 code, by the n-gram profiles of 71 languages that
  * ship inside optimaize's language-detector (Apache-2.0; no network at run time). Reads at most
- * the first {@value #SAMPLE_CHARS} characters of title and text, and answers "" when there are
+ * the first {@value #SAMPLE_CHARS} characters of title and text (about 80 words: enough for the
+ * language of news prose, and what keeps it fast), and answers "" when there are
  * fewer than {@value #MIN_LETTERS} letters or the best language's probability is under
  * {@value #MIN_CONFIDENCE}.
  *
@@ -22,14 +23,15 @@ import java.io.UncheckedIOException;
  * answer); each call makes its own text object.
  */
 public final class LanguageIdentifier {
-    static final int SAMPLE_CHARS = 1_000;
+    static final int SAMPLE_CHARS = 500;
     static final int MIN_LETTERS = 20;
     static final double MIN_CONFIDENCE = 0.9;
 
     private static volatile LanguageIdentifier defaults;
 
     private final LanguageDetector detector;
-    private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
+    /** Article text is clean already: no URL or script filters, which would cost more than the detection. */
+    private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();
 
     private LanguageIdentifier(LanguageDetector detector) {
         this.detector = detector;
