@@ -95,6 +95,10 @@ class GazetteerTest {
         "She flew from Kyiv to Kiev.|UA",
         "He visited Washington last week.|US",
         "Protests in Gaza and the West Bank.|PS",
+        "The envoy flew to St. Petersburg.|RU",
+        "Trade fairs in İzmir and Izmir.|TR",
+        "African American voters in Chicago.|US",
+        "ISTANBUL (Reuters) - Shares fell.|TR",
     })
     void shouldFindCountriesByNameDemonymCapitalAndCity(String text, String expected) {
         assertThat(countries(text)).containsExactlyInAnyOrder(expected.split(","));
