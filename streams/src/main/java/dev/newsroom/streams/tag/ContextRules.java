@@ -63,7 +63,15 @@ final class ContextRules {
             "Ga", "Ala", "Ark", "Calif", "Fla", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Mo", "Okla", "Ore",
             "Pa", "Va", "Wis");
 
+    /** Cities with a well-known US namesake: "mayor of Manchester, the largest city in New Hampshire". */
+    private static final Set<String> US_NAMESAKES = Set.of(
+            "Manchester", "Birmingham", "Athens", "Dublin", "Naples", "Florence", "Alexandria", "Paris", "Moscow", "Toledo");
+
+    /** State names too common in foreign news to tell a namesake ("Moscow and Washington"). */
+    private static final Set<String> WEAK_STATES = Set.of("Washington", "Georgia", "New York");
+
     private static final int NEAR = 5;
+    private static final int NAMESAKE_NEAR = 10;
 
     private final Gazetteer gazetteer;
 
@@ -88,7 +96,7 @@ final class ContextRules {
         } else if (name.equals("Georgia") && usGeorgia(t, first)) {
             return Verdict.REJECT;
         }
-        if (citySomewhereElse(t, last, form)) {
+        if (citySomewhereElse(t, last, form) || US_NAMESAKES.contains(name) && nearUsState(t, first)) {
             return Verdict.REJECT;
         }
         boolean firstName = FIRST_NAMES.contains(name) && personAfter(t, first);
@@ -151,6 +159,21 @@ final class ContextRules {
     private boolean nearState(Tokens t, int i) {
         for (int k = Math.max(0, i - NEAR); k < Math.min(t.size(), i + NEAR + 1); k++) {
             if (k != i && t.capitalised(k) && STATES.contains(t.text(k)) && !t.text(k).equals("Georgia")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A US state named within {@value #NAMESAKE_NEAR} tokens (one or two tokens: "Alabama", "New Hampshire"). */
+    private static boolean nearUsState(Tokens t, int i) {
+        for (int k = Math.max(0, i - NAMESAKE_NEAR); k < Math.min(t.size(), i + NAMESAKE_NEAR + 1); k++) {
+            if (k == i || !t.capitalised(k)) {
+                continue;
+            }
+            String one = t.text(k);
+            String two = k + 1 < t.size() ? one + " " + t.text(k + 1) : one;
+            if (STATES.contains(one) && !WEAK_STATES.contains(one) || STATES.contains(two) && !WEAK_STATES.contains(two)) {
                 return true;
             }
         }
