@@ -1,5 +1,6 @@
 package dev.newsroom.streams.tag;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +13,7 @@ final class ContextRules {
 
     /** Place names that are also first names: the word after tells ("Chad Johnson", "Jordan Peterson", "Florence Pugh"). */
     static final Set<String> FIRST_NAMES = Set.of(
-            "Jordan", "Chad", "Georgia", "Florence", "Alexandria", "Sofia", "Austin", "Brooklyn", "Adelaide");
+            "Jordan", "Chad", "Georgia", "Florence", "Alexandria", "Sofia", "Austin", "Brooklyn", "Adelaide", "Cuba");
 
     /** Place names that are also last names: the word before tells ("Michael Jordan", "George Washington", "Whitney Houston"). */
     static final Set<String> LAST_NAMES = Set.of(
@@ -31,11 +32,10 @@ final class ContextRules {
 
     /** Words near "Turkey" that make it the bird. */
     private static final Set<String> BIRD = Set.of(
-            "roast", "roasted", "roasting", "thanksgiving", "christmas", "stuffing", "gravy", "carve", "carving", "carved",
-            "brine", "brined", "recipe", "recipes", "oven", "bird", "birds", "dinner", "sandwich", "sandwiches", "breast",
-            "leftover", "leftovers", "wild", "pardon", "pardoned", "pardons", "pardoning", "poultry", "gobble", "feathers",
-            "cranberry", "smoked", "fried", "fryer", "deep", "thaw", "thawing", "baste", "basting", "turducken", "drumstick",
-            "giblets", "meat", "deli", "bacon", "burger", "burgers", "hunting", "hens", "hen", "tom", "gobbler", "farm");
+            "roast", "roasted", "roasting", "thanksgiving", "stuffing", "gravy", "carve", "carving", "carved", "brine",
+            "brined", "recipe", "recipes", "oven", "sandwich", "sandwiches", "leftover", "leftovers", "gobble", "gobbler",
+            "feathers", "cranberry", "fryer", "thaw", "thawing", "baste", "basting", "turducken", "drumstick", "giblets",
+            "deli", "bacon", "burger", "burgers");
 
     /** Words before and after "China" that make it porcelain. */
     private static final Set<String> PORCELAIN_BEFORE = Set.of("fine", "bone", "vintage", "antique", "porcelain", "willow");
@@ -70,6 +70,9 @@ final class ContextRules {
     /** State names too common in foreign news to tell a namesake ("Moscow and Washington"). */
     private static final Set<String> WEAK_STATES = Set.of("Washington", "Georgia", "New York");
 
+    /** Cities that share their name with one in another country, and the words that mean the other one. */
+    private static final Map<String, Set<String>> ELSEWHERE = Map.of("Tripoli", Set.of("Lebanon", "Lebanese", "Beirut"));
+
     private static final int NEAR = 5;
     private static final int NAMESAKE_NEAR = 10;
 
@@ -96,7 +99,8 @@ final class ContextRules {
         } else if (name.equals("Georgia") && usGeorgia(t, first)) {
             return Verdict.REJECT;
         }
-        if (citySomewhereElse(t, last, form) || US_NAMESAKES.contains(name) && nearUsState(t, first)) {
+        if (citySomewhereElse(t, last, form) || US_NAMESAKES.contains(name) && nearUsState(t, first)
+                || ELSEWHERE.containsKey(name) && near(t, first, ELSEWHERE.get(name), true)) {
             return Verdict.REJECT;
         }
         boolean firstName = FIRST_NAMES.contains(name) && personAfter(t, first);

@@ -99,6 +99,10 @@ class GazetteerTest {
         "Trade fairs in İzmir and Izmir.|TR",
         "African American voters in Chicago.|US",
         "ISTANBUL (Reuters) - Shares fell.|TR",
+        "Pilgrims arrived in Mecca for the hajj.|SA",
+        "Clashes in Tripoli, the capital, left ten dead.|LY",
+        "Clashes in Tripoli, in northern Lebanon, left ten dead.|LB",
+        "Gunmen attacked a village in Niger State.|NG",
     })
     void shouldFindCountriesByNameDemonymCapitalAndCity(String text, String expected) {
         assertThat(countries(text)).containsExactlyInAnyOrder(expected.split(","));
@@ -119,6 +123,7 @@ class GazetteerTest {
     @Test
     void shouldStillFindTurkeyTheCountry() {
         assertThat(countries("Turkey closed its border with Syria.")).contains("TR");
+        assertThat(countries("Bird flu spread to farms in Turkey and Hungary.")).containsExactly("TR", "HU");
         assertThat(countries("Erdogan said Turkey would respond.")).containsExactly("TR");
     }
 
