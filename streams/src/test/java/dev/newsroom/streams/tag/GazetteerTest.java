@@ -206,6 +206,7 @@ class GazetteerTest {
         "The museum is in Paris, Texas.",
         "He moved to London, Ontario.",
         "The Paris Agreement was signed.",
+        "Diplomats reported Havana Syndrome symptoms.",
         "She became the first female mayor of Manchester, the largest city in New Hampshire.",
         "Protesters marched in Birmingham, the largest city in Alabama, on Sunday.",
     })
