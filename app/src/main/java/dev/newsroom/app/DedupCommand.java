@@ -150,8 +150,10 @@ final class DedupCommand implements Callable<Integer> {
             seen = published != null ? published : Instant.ofEpochSecond(lineNumber);
         }
         String body = node.hasNonNull("html") ? text(node, "html") : text(node, "text");
+        List<String> categories = new ArrayList<>();
+        node.path("categories").forEach(c -> categories.add(c.asText()));
         return new RawArticle(id, null, feedUrl.isEmpty() ? url : feedUrl, url, null, text(node, "title"), null, body, null,
-                List.of(), published, seen, site.isEmpty() ? null : site, text(node, "language"));
+                categories, published, seen, site.isEmpty() ? null : site, text(node, "language"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,5 @@
 package dev.newsroom.app;
 
-import dev.newsroom.app.internal.Stubs;
 import dev.newsroom.model.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Command;
             StoryCommand.class,
             ParseFeedCommand.class,
             DedupCommand.class,
-            Stubs.Tag.class,
+            TagCommand.class,
             TaggerCommand.class,
             BenchCommand.class,
             KibanaCommand.class,

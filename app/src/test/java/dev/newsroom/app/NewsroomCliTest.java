@@ -63,14 +63,13 @@ class NewsroomCliTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"tag --input a.jsonl --output b.jsonl"})
-    void shouldSayNotImplementedYetAndExitTwoForTheCommandsOfLaterIssues(String args) {
-        Result result = run(args.split(" "));
+    @Test
+    void shouldExitTwoWithOneLineWhenTheTagInputIsMissing() {
+        Result result = run("tag", "--input", dir.resolve("none.jsonl").toString(), "--output", dir.resolve("out.jsonl").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("not implemented yet").hasLineCount(1);
+        assertThat(result.err()).contains("No such file").contains("none.jsonl").hasLineCount(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.newsroom.model.RawArticle;
 import dev.newsroom.model.Topic;
 import dev.newsroom.streams.internal.ArticleCleaner;
 import dev.newsroom.streams.internal.ArticleMapper;
+import dev.newsroom.streams.tag.Tagger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class HotPathBenchmarks {
         html = Samples.articleHtml(WORDS, 42);
         raw = parse().articles().get(0);
         rawJson = rawTopic.valueSerde().serializer().serialize(rawTopic.name(), raw);
-        article = ArticleMapper.clean(raw);
+        article = new ArticleMapper(Tagger.defaults()).clean(raw);
         articleJson = articleTopic.valueSerde().serializer().serialize(articleTopic.name(), article);
     }
 

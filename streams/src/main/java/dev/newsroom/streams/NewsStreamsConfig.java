@@ -8,6 +8,7 @@ import dev.newsroom.model.config.Setting;
 import dev.newsroom.streams.internal.DeadLetterDeserializationHandler;
 import dev.newsroom.streams.internal.DeadLetterProcessingHandler;
 import dev.newsroom.streams.internal.DeadLetters;
+import dev.newsroom.streams.tag.Tagger;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,9 +22,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once}
  * @param topics              the topics read and written
  * @param kafka               how to reach Kafka
+ * @param dedup               how copies are found ({@code streams.dedup.*})
+ * @param tagger              how articles are tagged ({@code streams.tagger.*})
  */
 public record NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
-                                NewsTopics topics, KafkaConnection kafka) {
+                                NewsTopics topics, KafkaConnection kafka, DedupParameters dedup, Tagger tagger) {
 
     public static final Setting<String> APPLICATION_ID = Setting.string(
             "streams.application-id", "newsroom-streams", "Kafka Streams application id; instances with the same id share the work.");
@@ -41,9 +44,16 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
         }
     }
 
+    /** A configuration with the default dedup parameters and the shipped tagger. */
+    public NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
+                             NewsTopics topics, KafkaConnection kafka) {
+        this(applicationId, stateDir, threads, processingGuarantee, topics, kafka, DedupParameters.defaults(), Tagger.defaults());
+    }
+
     public static NewsStreamsConfig from(ConfigSource config) {
         return new NewsStreamsConfig(config.get(APPLICATION_ID), config.get(STATE_DIR), config.get(THREADS),
-                config.get(PROCESSING_GUARANTEE), Names.topics(config), KafkaConnection.from(config));
+                config.get(PROCESSING_GUARANTEE), Names.topics(config), KafkaConnection.from(config),
+                DedupParameters.from(config), Tagger.from(config));
     }
 
     /** The Kafka Streams properties, derived here and nowhere else. */

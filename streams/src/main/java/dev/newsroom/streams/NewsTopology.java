@@ -6,6 +6,7 @@ import dev.newsroom.model.Story;
 import dev.newsroom.streams.internal.ArticleMapper;
 import dev.newsroom.streams.internal.StoryAssignment;
 import dev.newsroom.streams.internal.StoryChange;
+import dev.newsroom.streams.tag.Tagger;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * it here. Every node is named, so names stay stable across releases ({@code topology.txt} in this
  * module holds the described shape, and a test compares it).
  *
- * <p>Two sub-topologies: cleaning (stateless, as parallel as the raw topic), then story assignment
+ * <p>Two sub-topologies: cleaning and tagging (stateless, as parallel as the raw topic), then story assignment
  * behind a single-partition repartition topic, so every article meets every earlier one in one
  * task whatever the raw partition count or the number of instances (see docs/architecture.md).
  */
@@ -30,18 +31,24 @@ public final class NewsTopology {
 
     private NewsTopology() {}
 
-    /** raw articles → articles and stories, with the default dedup parameters. */
+    /** raw articles → articles and stories, with the default dedup parameters and the shipped tagger. */
     public static Topology build(NewsTopics topics) {
         return build(topics, DedupParameters.defaults());
     }
 
-    /** raw articles → articles and stories. */
+    /** raw articles → articles and stories, with the shipped tagger. */
     public static Topology build(NewsTopics topics, DedupParameters parameters) {
+        return build(topics, parameters, Tagger.defaults());
+    }
+
+    /** raw articles → tagged articles and stories. */
+    public static Topology build(NewsTopics topics, DedupParameters parameters, Tagger tagger) {
+        ArticleMapper mapper = new ArticleMapper(tagger);
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, StoryChange> changes = builder
                 .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde()).withName("raw-articles"))
                 .filter((id, raw) -> raw != null, Named.as("skip-tombstones"))
-                .mapValues(ArticleMapper::clean, Named.as("clean-article"))
+                .mapValues(mapper::clean, Named.as("clean-article"))
                 .repartition(Repartitioned.with(topics.articles().keySerde(), topics.articles().valueSerde())
                         .withName(ASSIGNMENT_TOPIC).withNumberOfPartitions(1))
                 .process(new StoryAssignment(parameters), Named.as("assign-story"));

@@ -7,6 +7,7 @@ import dev.newsroom.model.Ids;
 import dev.newsroom.model.NewsTopics;
 import dev.newsroom.model.RawArticle;
 import dev.newsroom.model.Story;
+import dev.newsroom.model.TopicTag;
 import dev.newsroom.model.config.ConfigSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,29 @@ class StoriesTopologyTest {
         assertThat(story.canonical().articleId()).isEqualTo(original.id());
         assertThat(story.copies()).extracting(c -> c.site()).containsExactly("landdestroyer.blogspot.com", "globalresearch.ca");
         assertThat(story.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTagTheSeedStoryWithWhatItIsAboutAndWhereItHappens() {
+        RawArticle original = SeedCase.landDestroyer(T0);
+        RawArticle copy = SeedCase.globalResearch(T0.plusSeconds(3600));
+
+        send(original);
+        send(copy);
+
+        Map<String, Article> copies = latest(articles);
+        Article republished = copies.get(copy.id());
+        assertThat(republished.topics()).extracting(TopicTag::code).contains("medtop:16000000", "medtop:20000053");
+        assertThat(republished.regions()).first().isEqualTo("Middle East & North Africa");
+        assertThat(republished.countries()).contains("SY", "TR", "US", "RU");
+        assertThat(republished.language()).isEqualTo("en");
+        Story story = latest(stories).get(republished.storyId());
+        assertThat(story.topics()).extracting(TopicTag::code)
+                .contains("medtop:16000000", "medtop:20000053").containsAnyOf("medtop:11000000", "medtop:20000638");
+        assertThat(story.topics()).isSortedAccordingTo(java.util.Comparator.comparingDouble(TopicTag::score).reversed());
+        assertThat(story.regions()).contains("Middle East & North Africa");
+        assertThat(story.countries()).contains("SY", "TR", "US", "RU");
+        assertThat(story.language()).isEqualTo("en");
     }
 
     @Test

@@ -2,23 +2,28 @@ package dev.newsroom.streams.internal;
 
 import dev.newsroom.model.Article;
 import dev.newsroom.model.RawArticle;
+import dev.newsroom.streams.tag.Tagger;
 
 /**
- * Builds the cleaned {@link Article} of a raw item, with its attribution. Until the story
- * assigner places it, each article is the canonical and only copy of the story it would found.
+ * Builds the cleaned and tagged {@link Article} of a raw item, with its attribution. Until the
+ * story assigner places it, each article is the canonical and only copy of the story it would found.
  */
 public final class ArticleMapper {
-    private ArticleMapper() {}
+    private final Tagger tagger;
+
+    public ArticleMapper(Tagger tagger) {
+        this.tagger = tagger;
+    }
 
     /**
      * @throws IllegalArgumentException if the item has no text (it goes to the dead-letter topic)
      */
-    public static Article clean(RawArticle raw) {
+    public Article clean(RawArticle raw) {
         String text = ArticleCleaner.text(raw.bodyHtml());
         if (text.isBlank()) {
             throw new IllegalArgumentException("Article " + raw.id() + " from " + raw.url() + " has no text to fingerprint");
         }
-        return new Article(
+        return tagger.tag(new Article(
                 raw.id(),
                 StoryAssigner.storyIdOf(raw.id()),
                 true,
@@ -35,7 +40,7 @@ public final class ArticleMapper {
                 null,
                 raw.language(),
                 AttributionExtractor.extract(raw.url(), raw.bodyHtml(), text).orElse(null),
-                null);
+                null), raw.categories());
     }
 
     /** The story id that an article founds: {@code s-} and the article id's hash. */
