@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>How: the title and text are split into words once ({@link Tokens}); every word is looked up in
  * a hash map of the taxonomy's phrases by first word. A phrase adds {@code weight × (1 + ln n)} to its
- * topic, where {@code n} counts its occurrences (title occurrences twice); a negative term subtracts
+ * topic, where {@code n} counts its occurrences (an occurrence in the title counts {@value #TITLE_WEIGHT}
+ * times, one in the lead, the first {@value #LEAD_WORDS} words of the text, {@value #LEAD_WEIGHT} times:
+ * news puts what a story is about first); a negative term subtracts
  * the same way. Site and feed tags ({@code hints}) that map to a topic add {@value #HINT_WEIGHT}.
  * A topic's evidence also counts for each broader topic in the taxonomy, so a top-level topic ranks
  * above its own subtopics. With a model, each top-level topic also gets {@code modelWeight × p ×
@@ -41,6 +43,11 @@ public final class TopicTagger {
     static final float RELATIVE = 0.25f;
     static final float SCALE = 10f;
     static final int MAX_TOPICS = 5;
+    /** How many times a phrase in the title counts. */
+    static final float TITLE_WEIGHT = 3f;
+    /** How many times a phrase in the lead (the first {@value #LEAD_WORDS} words of the text) counts. */
+    static final float LEAD_WEIGHT = 2f;
+    static final int LEAD_WORDS = 50;
     /** Weight of a model given to {@link #load} (measured on the tuning halves; see docs/tagging-quality.md). */
     static final float DEFAULT_MODEL_WEIGHT = 1f;
 
@@ -122,8 +129,10 @@ public final class TopicTagger {
         float[] raw = new float[n];
         float[] counts = new float[taxonomy.phraseCount];
         List<Taxonomy.Phrase> seen = new ArrayList<>();
-        count(taxonomy.text, titleWords, 2f, counts, seen);
-        count(taxonomy.text, textWords, 1f, counts, seen);
+        count(taxonomy.text, titleWords, 0, titleWords.size(), TITLE_WEIGHT, counts, seen);
+        int lead = Math.min(LEAD_WORDS, textWords.size());
+        count(taxonomy.text, textWords, 0, lead, LEAD_WEIGHT, counts, seen);
+        count(taxonomy.text, textWords, lead, textWords.size(), 1f, counts, seen);
         for (Taxonomy.Phrase p : seen) {
             raw[p.topic()] += p.weight() * (float) (1 + Math.log(counts[p.id()]));
         }
@@ -225,17 +234,19 @@ public final class TopicTagger {
         float[] raw = new float[taxonomy.codes.length];
         float[] counts = new float[taxonomy.phraseCount];
         List<Taxonomy.Phrase> seen = new ArrayList<>();
-        count(taxonomy.hints, Tokens.of(hint), 1f, counts, seen);
+        List<String> words = Tokens.of(hint);
+        count(taxonomy.hints, words, 0, words.size(), 1f, counts, seen);
         for (Taxonomy.Phrase p : seen) {
             raw[p.topic()] += p.weight();
         }
         return raw;
     }
 
-    private static void count(Map<String, Taxonomy.Phrase[]> index, List<String> words, float each, float[] counts,
-                              List<Taxonomy.Phrase> seen) {
+    /** Counts the phrases starting at words {@code from} (inclusive) to {@code to}, each occurrence as {@code each}. */
+    private static void count(Map<String, Taxonomy.Phrase[]> index, List<String> words, int from, int to, float each,
+                              float[] counts, List<Taxonomy.Phrase> seen) {
         int size = words.size();
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             Taxonomy.Phrase[] candidates = index.get(words.get(i));
             if (candidates == null) {
                 continue;

@@ -114,17 +114,53 @@ final class TopicEvaluation {
     }
 
     /**
-     * {@code TopicEvaluation tune|held-out [TAXONOMY.yaml [MODEL [WEIGHT]]]}: prints BBC and AG News
-     * figures of the shipped tagger, or of a taxonomy file with an optional model and model weight.
+     * The misclassified articles of the <em>tuning</em> half (never the held-out half: its errors are
+     * not for reading), one per line: gold topic, predicted tags, title and the first words of the text.
+     */
+    static List<String> tuningErrors(TopicTagger tagger, Path file, Map<String, String> mapping) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Vocabulary vocabulary = Vocabulary.shipped();
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode row = json.readTree(line);
+                String gold = mapping.get(row.get("label").asText());
+                if (gold == null || heldOut(row.get("id").asText())) {
+                    continue;
+                }
+                String text = row.get("text").asText().replaceAll("\\s+", " ");
+                List<TopicTag> tags = tagger.topics(row.get("title").asText(), text, List.of());
+                String predicted = tags.isEmpty() ? NONE : vocabulary.topLevel(tags.get(0).code());
+                if (!gold.equals(predicted)) {
+                    StringBuilder s = new StringBuilder(vocabulary.get(gold).label()).append(" <- ");
+                    tags.forEach(t -> s.append(t.label()).append(' ').append(t.score()).append("; "));
+                    out.add(s + "| " + row.get("title").asText() + " | " + text.substring(0, Math.min(300, text.length())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code TopicEvaluation tune|held-out|tuning-errors [TAXONOMY.yaml [MODEL [WEIGHT]]]}: prints BBC and AG
+     * News figures (or, with {@code tuning-errors}, the tuning half's misclassified articles) of the shipped
+     * tagger, or of a taxonomy file with an optional model and model weight.
      */
     public static void main(String[] args) throws IOException {
         boolean heldOut = args.length > 0 && args[0].equals("held-out");
+        boolean errors = args.length > 0 && args[0].equals("tuning-errors");
         TopicTagger tagger = args.length > 1 ? TopicTagger.load(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null)
                 : TopicTagger.defaults();
         if (args.length > 3) {
             tagger = tagger.withModel(TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]));
         }
         Path topics = sharedTopics().orElseThrow();
+        if (errors) {
+            tuningErrors(tagger, topics.resolve("bbc-news-2225.jsonl"), BBC).forEach(e -> System.out.println("BBC " + e));
+            tuningErrors(tagger, topics.resolve("ag-news-test-7600.jsonl"), AG_NEWS).forEach(e -> System.out.println("AG " + e));
+            return;
+        }
         System.out.println("BBC " + (heldOut ? "held-out" : "tuning") + " half: "
                 + evaluate(tagger, topics.resolve("bbc-news-2225.jsonl"), BBC, half(heldOut)).report());
         System.out.println("AG News " + (heldOut ? "held-out" : "tuning") + " half: "

@@ -89,6 +89,19 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldLetTheLeadOfTheTextOutweighTheSameWordsFurtherDown() {
+        String vote = "Voters went to the polls in the election. ";
+        String match = "Fans watched the football match at the stadium. ";
+        String filler = "It was a day like any other in the town. ".repeat(8);
+
+        List<TopicTag> voteFirst = TAGGER.topics("", vote + filler + match, List.of());
+        List<TopicTag> matchFirst = TAGGER.topics("", match + filler + vote, List.of());
+
+        assertThat(voteFirst.get(0).code()).isEqualTo("medtop:11000000");
+        assertThat(matchFirst.get(0).code()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
     void shouldNotCountANegativeTermAsEvidence() {
         String war = "The war between the two armies went on; troops crossed the border and the war widened.";
         String priceWar = "The price war between the two supermarkets went on; the price war widened as shoppers crossed town.";
