@@ -18,13 +18,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole tagger on the hand-labelled real feed items (docs/tagging-labels.md), which nothing was
  * trained or tuned on: multi-label topic F1 of the top three tags (at the top level), country
- * precision and recall, language accuracy. Figures go to {@code target/tagging-quality/feed-items.txt}
+ * precision and recall, language accuracy. Rules may be tuned reading the tuning half only (CRC-32 of
+ * the id even, as {@link TopicEvaluation#heldOut}); the held-out half is reported apart. Figures go to {@code target/tagging-quality/feed-items.txt}
  * and docs/tagging-quality.md; the floors sit just under them.
  */
 class FeedItemsQualityTest {
     private static final int TOP = 3;
     private static Counts topics;
     private static Counts countries;
+    private static Counts heldOutTopics;
+    private static Counts tuningTopics;
     private static int languageRight;
     private static int items;
     private static StringBuilder misses;
@@ -69,6 +72,8 @@ class FeedItemsQualityTest {
         Vocabulary vocabulary = Vocabulary.shipped();
         topics = new Counts();
         countries = new Counts();
+        heldOutTopics = new Counts();
+        tuningTopics = new Counts();
         misses = new StringBuilder();
         List<LabelledItem> labelled = LabelledItems.load();
         for (LabelledItem item : labelled) {
@@ -78,6 +83,7 @@ class FeedItemsQualityTest {
                 topLevel.add(vocabulary.topLevel(t.code()));
             }
             topics.add(topLevel, new HashSet<>(item.topics()));
+            (TopicEvaluation.heldOut(item.id()) ? heldOutTopics : tuningTopics).add(topLevel, new HashSet<>(item.topics()));
             countries.add(new HashSet<>(tags.countries()), new HashSet<>(item.countries()));
             if (tags.language().equals(item.language())) {
                 languageRight++;
@@ -94,6 +100,8 @@ class FeedItemsQualityTest {
         Files.writeString(report.resolve("feed-items.txt"), String.join("\n",
                 items + " hand-labelled feed items",
                 topics.line("topics (top-level of the top " + TOP + " tags)"),
+                tuningTopics.line("  tuning half"),
+                heldOutTopics.line("  held-out half"),
                 countries.line("countries"),
                 String.format(Locale.ROOT, "language: %d of %d right (%.3f)", languageRight, items, (double) languageRight / items),
                 "", "Items where topics or countries differ from the labels:", misses.toString()), StandardCharsets.UTF_8);
@@ -101,17 +109,18 @@ class FeedItemsQualityTest {
 
     @Test
     void shouldFindTheLabelledTopicsAmongTheTopThree() {
-        assertThat(topics.f1()).as(topics.line("topics")).isGreaterThanOrEqualTo(0.0);
+        assertThat(topics.f1()).as(topics.line("topics")).isGreaterThanOrEqualTo(0.70);
+        assertThat(heldOutTopics.f1()).as(heldOutTopics.line("topics, held-out half")).isGreaterThanOrEqualTo(0.68);
     }
 
     @Test
     void shouldFindTheLabelledCountries() {
-        assertThat(countries.precision()).as(countries.line("countries")).isGreaterThanOrEqualTo(0.0);
-        assertThat(countries.recall()).as(countries.line("countries")).isGreaterThanOrEqualTo(0.0);
+        assertThat(countries.precision()).as(countries.line("countries")).isGreaterThanOrEqualTo(0.95);
+        assertThat(countries.recall()).as(countries.line("countries")).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
     void shouldTellTheLanguage() {
-        assertThat((double) languageRight / items).isGreaterThanOrEqualTo(0.0);
+        assertThat((double) languageRight / items).isGreaterThanOrEqualTo(0.98);
     }
 }
