@@ -7,6 +7,8 @@ import dev.newsroom.ingest.internal.HostGate;
 import dev.newsroom.ingest.internal.Human;
 import dev.newsroom.ingest.internal.KafkaClients;
 import dev.newsroom.ingest.internal.FeedSchedule;
+import dev.newsroom.ingest.internal.FullTextFetcher;
+import dev.newsroom.ingest.internal.RobotsRules;
 import dev.newsroom.ingest.internal.PollCommitter;
 import dev.newsroom.ingest.internal.TopicSnapshot;
 import dev.newsroom.ingest.internal.TrackedFeed;
@@ -87,6 +89,7 @@ public final class IngestService implements AutoCloseable {
     private final KafkaConnection kafka;
     private final FeedSchedule schedule;
     private final HostGate hosts;
+    private final FullTextFetcher fullText;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -118,6 +121,7 @@ public final class IngestService implements AutoCloseable {
         this.kafka = kafka;
         this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit");
         this.hosts = new HostGate(config.hostInterval());
+        this.fullText = new FullTextFetcher(fetcher, hosts, new RobotsRules(), clock, config.fetchTimeout());
         this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.fetchConcurrency(), runnable -> {
@@ -254,15 +258,28 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void pollAndPublish(TrackedFeed feed, String host) {
+        boolean holdingHost = true;
         try {
             Poll poll = poller.poll(feed);
+            hosts.release(host, clock.instant());
+            holdingHost = false;
+            List<RawArticle> fresh = poll.fresh();
+            String fullTextNote = "";
+            if (poll.feed().fullText() && !fresh.isEmpty()) {
+                FullTextFetcher.Result full = fullText.enrich(fresh);
+                fresh = full.articles();
+                fullTextNote = full.note();
+                if (full.replaced() < fresh.size()) {
+                    LOG.info("Feed {}: {}.", poll.feed().url(), fullTextNote);
+                }
+            }
             FeedState before = feed.state();
             List<String> remembered = new ArrayList<>();
-            poll.fresh().forEach(article -> remembered.add(article.id()));
+            fresh.forEach(article -> remembered.add(article.id()));
             poll.freshSkips().forEach(reason -> remembered.add(FeedPoller.skipKey(reason)));
             FeedState after = nextState(before, poll, remembered, feed);
             List<PollCommitter.Out> records = new ArrayList<>();
-            for (RawArticle article : poll.fresh()) {
+            for (RawArticle article : fresh) {
                 records.add(PollCommitter.Out.of(topics.raw(), article.id(), article));
             }
             for (String reason : poll.freshSkips()) {
@@ -277,7 +294,7 @@ public final class IngestService implements AutoCloseable {
             records.add(PollCommitter.Out.of(topics.feedState(), poll.feed().id(), after));
             records.add(PollCommitter.Out.of(topics.feedStatus(), poll.feed().id(), new FeedStatus(poll.feed().id(), poll.feed().url(),
                     poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
-                    poll.error(), poll.bytes(), poll.errorClass())));
+                    poll.error(), poll.bytes(), poll.errorClass(), fullTextNote)));
             try {
                 committer.commit(records);
             } catch (KafkaException e) {
@@ -304,7 +321,9 @@ public final class IngestService implements AutoCloseable {
             LOG.error("Polling feed {} failed unexpectedly; retrying in {}.", feed.subscription().url(),
                     Human.duration(config.pollInterval()), e);
         } finally {
-            hosts.release(host, clock.instant());
+            if (holdingHost) {
+                hosts.release(host, clock.instant());
+            }
             feed.release();
         }
     }
@@ -315,7 +334,7 @@ public final class IngestService implements AutoCloseable {
             return null;
         }
         FeedSubscription old = poll.feed();
-        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt());
+        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt(), old.fullText());
     }
 
     /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */

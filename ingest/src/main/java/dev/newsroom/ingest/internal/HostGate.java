@@ -1,17 +1,21 @@
 package dev.newsroom.ingest.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Politeness per host: at most one request at a time to a host (host and port of the feed URL),
  * and a minimum interval between the end of one request and the start of the next. Thread-safe.
  */
 public final class HostGate {
+    private static final long RECHECK_MILLIS = 50;
+
     private final Duration minInterval;
     private final Map<String, Host> hosts = new HashMap<>();
 
@@ -42,13 +46,32 @@ public final class HostGate {
         return true;
     }
 
-    /** The request taken by {@link #tryAcquire} ended at {@code now}. */
+    /**
+     * Takes the host for one request, waiting (at most {@code maxWait} of real time) until no request to
+     * it runs and its interval has passed by {@code clock}.
+     *
+     * @return whether the host was taken; false when the wait ran out
+     */
+    public synchronized boolean acquire(String key, Clock clock, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!tryAcquire(key, clock.instant())) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.min(left, RECHECK_MILLIS));
+        }
+        return true;
+    }
+
+    /** The request taken by {@link #tryAcquire} or {@link #acquire} ended at {@code now}. */
     public synchronized void release(String key, Instant now) {
         Host host = hosts.get(key);
         if (host != null) {
             host.busy = false;
             host.nextAllowed = now.plus(minInterval);
         }
+        notifyAll();
     }
 
     /** Hosts known; forgets idle hosts whose interval passed, so the map stays as small as the set of hosts in use. */
