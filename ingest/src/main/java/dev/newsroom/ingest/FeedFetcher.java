@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches feed documents over HTTP with the JDK client, asynchronously. It only fetches: the bytes
@@ -77,6 +78,11 @@ public final class FeedFetcher implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
+        if (!settings.allowPrivateNetworks() && AddressGuard.dnsCacheSeconds() == 0) {
+            LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and the"
+                    + " connection resolve each host separately, so a rebinding DNS server could slip a private address through;"
+                    + " leave it at its default (30 s) or set it higher.");
+        }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -78,6 +80,8 @@ public final class IngestService implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final String STAGE = "ingest";
     private static final Duration STATE_READ_TIMEOUT = Duration.ofMinutes(2);
+    /** When a poll refused by the group coordinator is tried again, if the feed is still this instance's by then. */
+    private static final Duration FENCED_RETRY = Duration.ofSeconds(30);
 
     private final IngestConfig config;
     private final NewsTopics topics;
@@ -92,6 +96,8 @@ public final class IngestService implements AutoCloseable {
     private final FullTextFetcher fullText;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
+    private final Map<Integer, Long> applied = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ConsumerGroupMetadata group;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -119,7 +125,8 @@ public final class IngestService implements AutoCloseable {
         this.poller = new FeedPoller(fetcher, new FeedParser(), clock);
         this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
         this.kafka = kafka;
-        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit");
+        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit",
+                () -> group);
         this.hosts = new HostGate(config.hostInterval());
         this.fullText = new FullTextFetcher(fetcher, hosts, new RobotsRules(), clock, config.fetchTimeout());
         this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
@@ -179,7 +186,9 @@ public final class IngestService implements AutoCloseable {
             LOG.info("Ingest is following topic {} in group {}, polling each feed every {}.",
                     topics.feeds().name(), config.groupId(), Human.duration(config.pollInterval()));
             while (!closing.get()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(LOOP_WAIT)) {
+                var records = consumer.poll(LOOP_WAIT);
+                group = consumer.groupMetadata();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 Instant now = clock.instant();
@@ -225,6 +234,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
+        applied.put(record.partition(), record.offset() + 1);
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         FeedSubscription subscription;
         try {
@@ -234,7 +244,8 @@ public final class IngestService implements AutoCloseable {
                     record.topic(), record.partition(), record.offset(), topics.dlq().name(), e.getMessage());
             try {
                 committer.commit(List.of(PollCommitter.Out.of(topics.dlq(), record.key(), DeadLetter.of(STAGE, record.topic(),
-                        record.partition(), record.offset(), record.value(), e, clock.instant()))));
+                        record.partition(), record.offset(), record.value(), e, clock.instant()))),
+                        new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             } catch (KafkaException failed) {
                 errors.increment();
                 LOG.error("Sending the malformed subscription at {}-{} offset {} to topic {} failed: {}", record.topic(),
@@ -296,12 +307,20 @@ public final class IngestService implements AutoCloseable {
                     poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
                     poll.error(), poll.bytes(), poll.errorClass(), fullTextNote)));
             try {
-                committer.commit(records);
+                committer.commit(records, new TopicPartition(topics.feeds().name(), feed.partition()),
+                        applied.getOrDefault(feed.partition(), 0L));
+            } catch (CommitFailedException e) {
+                errors.increment();
+                feed.retryAt(clock.instant().plus(FENCED_RETRY));
+                LOG.warn("The poll of feed {} ({} new items) was abandoned and rolled back: this instance is no longer a member of"
+                        + " group {} in its current generation ({}); the feed's owner after the rebalance polls it again.",
+                        poll.feed().url(), fresh.size(), config.groupId(), e.getMessage());
+                return;
             } catch (KafkaException e) {
                 errors.increment();
                 feed.retryAt(clock.instant().plus(config.pollInterval()));
                 LOG.error("Publishing the poll of feed {} ({} new items, its state and status) failed and was rolled back: {};"
-                        + " retrying in {}.", poll.feed().url(), poll.fresh().size(), e.getMessage(), Human.duration(config.pollInterval()));
+                        + " retrying in {}.", poll.feed().url(), fresh.size(), e.getMessage(), Human.duration(config.pollInterval()));
                 return;
             }
             feed.seen().rememberAll(remembered);
@@ -310,7 +329,7 @@ public final class IngestService implements AutoCloseable {
                 LOG.info("Feed {} moved permanently to {}; its subscription {} now follows the new URL.", poll.feed().url(),
                         moved.url(), moved.id());
             }
-            articlesPublished.increment(poll.fresh().size());
+            articlesPublished.increment(fresh.size());
             itemsSkipped.increment(poll.freshSkips().size());
             report(poll, after);
         } catch (InterruptedException e) {
@@ -414,6 +433,7 @@ public final class IngestService implements AutoCloseable {
                 return;
             }
             consumer.seekToBeginning(partitions);
+            partitions.forEach(partition -> applied.remove(partition.partition()));
             Set<Integer> assigned = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
             int count = consumer.partitionsFor(topics.feeds().name()).size();
             Map<String, FeedState> states = new HashMap<>();
