@@ -185,21 +185,29 @@ public final class IngestService implements AutoCloseable {
             consumer.subscribe(List.of(topics.feeds().name()), new Rebalance());
             LOG.info("Ingest is following topic {} in group {}, polling each feed every {}.",
                     topics.feeds().name(), config.groupId(), Human.duration(config.pollInterval()));
+            boolean deferred = false;
             while (!closing.get()) {
-                var records = consumer.poll(LOOP_WAIT);
+                var records = consumer.poll(deferred ? Duration.ZERO : LOOP_WAIT);
                 group = consumer.groupMetadata();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 Instant now = clock.instant();
                 hosts.prune(now);
+                hosts.forgetReleases();
+                deferred = false;
                 for (TrackedFeed feed : registry.claimDue(now)) {
-                    String host = HostGate.keyOf(feed.subscription().url());
+                    String host = feed.hostKey();
                     if (hosts.tryAcquire(host, now)) {
                         workers.execute(() -> pollAndPublish(feed, host));
                     } else {
                         feed.release();
+                        deferred = true;
                     }
+                }
+                if (deferred) {
+                    // Due feeds wait for a busy host: go round again as soon as a poll frees one, not after a full loop wait.
+                    hosts.awaitRelease(LOOP_WAIT);
                 }
             }
         } catch (WakeupException e) {

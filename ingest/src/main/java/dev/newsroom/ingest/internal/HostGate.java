@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,7 @@ public final class HostGate {
 
     private final Duration minInterval;
     private final Map<String, Host> hosts = new HashMap<>();
+    private final Semaphore releases = new Semaphore(0);
 
     private static final class Host {
         boolean busy;
@@ -72,6 +74,25 @@ public final class HostGate {
             host.nextAllowed = now.plus(minInterval);
         }
         notifyAll();
+        releases.release();
+    }
+
+    /** Forgets the releases so far: {@link #awaitRelease} then waits for one that comes after this call. */
+    public void forgetReleases() {
+        releases.drainPermits();
+    }
+
+    /**
+     * Waits until some host is released (since {@link #forgetReleases()}), at most {@code maxWait}: the
+     * scheduler's cue to try feeds again that waited for a busy host. Returns at once when interrupted,
+     * with the interrupt flag set.
+     */
+    public void awaitRelease(Duration maxWait) {
+        try {
+            releases.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hosts known; forgets idle hosts whose interval passed, so the map stays as small as the set of hosts in use. */
