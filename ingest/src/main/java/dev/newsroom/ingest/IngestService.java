@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +71,11 @@ import org.slf4j.LoggerFactory;
  * Item ids already published are remembered per feed (the last {@value TrackedFeed#SEEN_CAPACITY})
  * so a re-poll publishes only new items; they, and the feed's ETag and Last-Modified, are
  * remembered only once the items were acknowledged, and only in memory. A failed poll is reported
- * in its status and retried at the next interval; no feed failure stops the loop.
+ * in its status and retried at the next interval; no feed failure stops the loop. A feed marked
+ * {@link FeedSubscription#fullText()} has its new items' pages fetched and their main text put in
+ * place of the excerpt where it is clearly longer, before the poll is committed. Each poll's
+ * transaction is fenced by the feeds consumer's group metadata, so an instance expelled from the
+ * group cannot commit.
  *
  * <p>{@link #run()} loops on the calling thread until {@link #close()} is called from another.
  */
@@ -96,7 +101,7 @@ public final class IngestService implements AutoCloseable {
     private final FullTextFetcher fullText;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
-    private final Map<Integer, Long> applied = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private volatile ConsumerGroupMetadata group;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
