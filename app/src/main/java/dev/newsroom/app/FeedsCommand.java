@@ -83,17 +83,19 @@ final class FeedsCommand implements Callable<Integer> {
     static final class Add extends Base {
         @Parameters(paramLabel = "URL", description = "The http(s) URL of the RSS or Atom document.") String url;
         @Option(names = "--name", paramLabel = "NAME", description = "A human name for the feed.") String name;
+        @Option(names = "--full-text", description = "Fetch each new item's page (robots.txt permitting) and replace"
+                + " an excerpt with the article's full text.") boolean fullText;
 
         @Override
         int run(PrintWriter out) throws InterruptedException {
             FeedSubscription feed;
             try {
-                feed = FeedSubscription.of(url.strip(), name, clock.instant());
+                feed = FeedSubscription.of(url.strip(), name, clock.instant()).withFullText(fullText);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("'" + url + "' is not a feed URL: " + e.getMessage(), e);
             }
             FeedSubscriptions.publish(kafka, topics, List.of(feed));
-            out.println("Subscribed to " + feed.url() + " (" + feed.id() + ").");
+            out.println("Subscribed to " + feed.url() + " (" + feed.id() + ")" + (feed.fullText() ? ", with full-text fetch." : "."));
             return 0;
         }
     }

@@ -3,6 +3,7 @@ package dev.newsroom.app;
 import dev.newsroom.app.internal.ConnectionOptions;
 import dev.newsroom.app.internal.IngestOptions;
 import dev.newsroom.app.internal.Lifecycle;
+import dev.newsroom.app.internal.MetricsEndpoint;
 import dev.newsroom.app.internal.Pipeline;
 import dev.newsroom.app.internal.TopicProvisioner;
 import dev.newsroom.embedded.ElasticsearchSettings;
@@ -19,6 +20,8 @@ import dev.newsroom.model.config.KafkaConnection;
 import dev.newsroom.model.config.Names;
 import dev.newsroom.model.config.Setting;
 import dev.newsroom.streams.NewsStreamsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin IngestOptions ingestOptions;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve ingest's Prometheus metrics at GET /metrics on this"
+            + " port of 127.0.0.1 (metrics.bind) (default: off).")
+    String metricsPort;
+
     @Override
     public Integer call() throws Exception {
         checkPort("--kafka-port", kafkaPort);
@@ -77,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put(NewsStreamsConfig.STATE_DIR.key(), dataDir.resolve("streams").toString());
         flags.put(TopicProvisioner.PARTITIONS.key(), "3");
+        if (metricsPort != null) {
+            flags.put(MetricsEndpoint.PORT.key(), metricsPort);
+        }
         ConfigSource base = connection.config(ingestOptions.putInto(flags));
         IngestConfig ingestConfig = IngestConfig.from(base);
         Duration progressInterval = base.get(PROGRESS_INTERVAL);
@@ -110,7 +120,10 @@ final class RunCommand implements Callable<Integer> {
             subscribe(kafka, topics, subscriptions.get());
         }
 
-        Pipeline pipeline = Pipeline.start(config, ingestConfig, kafka, topics, lifecycle);
+        Optional<MetricsEndpoint> metrics = MetricsEndpoint.fromConfig(config);
+        metrics.ifPresent(endpoint -> lifecycle.add("the metrics endpoint", endpoint));
+        Pipeline pipeline = Pipeline.start(config, ingestConfig, kafka, topics, lifecycle,
+                metrics.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new));
         CountDownLatch stopped = new CountDownLatch(1);
         lifecycle.add("the progress line", stopped::countDown);
 

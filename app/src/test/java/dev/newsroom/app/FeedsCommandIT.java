@@ -117,6 +117,16 @@ class FeedsCommandIT {
     }
 
     @Test
+    void shouldMarkAFeedAddedWithFullTextInTheExport() {
+        Result added = feeds("add", GLOBAL_RESEARCH, "--name", "Global Research", "--full-text");
+        feeds("add", LAND_DESTROYER);
+
+        assertThat(added.out()).contains("with full-text fetch");
+        assertThat(feeds("export").out()).containsOnlyOnce("fullText=\"true\"")
+                .containsPattern("xmlUrl=\"" + java.util.regex.Pattern.quote(GLOBAL_RESEARCH) + "\" fullText=\"true\"");
+    }
+
+    @Test
     void shouldShowEachFeedsStateAndTodaysItems() throws Exception {
         feeds("add", LAND_DESTROYER, "--name", "Land Destroyer");
         feeds("add", GLOBAL_RESEARCH, "--name", "Global Research");

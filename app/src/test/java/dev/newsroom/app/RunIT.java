@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,7 @@ class RunIT {
     private Path dataDir;
     private HttpServer feedServer;
     private final List<Process> processes = new ArrayList<>();
+    private int metricsPort;
 
     @BeforeEach
     void serveFeedAndPrepareDataDir() throws Exception {
@@ -57,6 +63,9 @@ class RunIT {
             }
         });
         feedServer.start();
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            metricsPort = free.getLocalPort();
+        }
     }
 
     @AfterEach
@@ -100,7 +109,8 @@ class RunIT {
         command.addAll(List.of(Newsroom.class.getName(), "run",
                 "--data-dir", dataDir.resolve("data").toString(),
                 "--kafka-port", "0", "--elasticsearch-port", "0",
-                "--feeds", feedList().toString(), "--allow-private-networks", "--poll-interval", "10s"));
+                "--feeds", feedList().toString(), "--allow-private-networks", "--poll-interval", "10s",
+                "--metrics-port", String.valueOf(metricsPort)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
         return process;
@@ -158,6 +168,11 @@ class RunIT {
         assertThat(story.get("copy_count").asInt()).isEqualTo(1);
         assertThat(story.get("sites")).extracting(JsonNode::asText).containsExactly("landdestroyer.blogspot.com");
         await().atMost(Duration.ofSeconds(30)).until(() -> uncheckedRead(firstLog).contains("Progress: "));
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).as("ingest's counters on the run's Prometheus endpoint")
+                .contains("newsroom_ingest_polls_total{outcome=\"OK\"}", "newsroom_ingest_articles_published_total");
 
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Path secondLog = dataDir.resolve("run-2.log");

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches feed documents over HTTP with the JDK client, asynchronously. It only fetches: the bytes
@@ -61,6 +62,7 @@ public final class FeedFetcher implements AutoCloseable {
 
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final FetchSettings settings;
@@ -76,6 +78,11 @@ public final class FeedFetcher implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
+        if (!settings.allowPrivateNetworks() && AddressGuard.dnsCacheSeconds() == 0) {
+            LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and the"
+                    + " connection resolve each host separately, so a rebinding DNS server could slip a private address through;"
+                    + " leave it at its default (30 s) or set it higher.");
+        }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -103,8 +110,22 @@ public final class FeedFetcher implements AutoCloseable {
      * @return a future that completes with the result within the deadline and never exceptionally
      */
     public CompletableFuture<FetchResult> fetch(URI url, String etag, String lastModified) {
+        return fetch(url, etag, lastModified, ACCEPT);
+    }
+
+    /**
+     * Fetches a web page (an article, {@code robots.txt}) under the same limits as a feed, asking for
+     * HTML or text.
+     *
+     * @return a future that completes with the result within the deadline and never exceptionally
+     */
+    public CompletableFuture<FetchResult> fetchPage(URI url) {
+        return fetch(url, null, null, ACCEPT_PAGE);
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI url, String etag, String lastModified, String accept) {
         Objects.requireNonNull(url, "url");
-        Exchange exchange = new Exchange(etag, lastModified);
+        Exchange exchange = new Exchange(etag, lastModified, accept);
         exchange.start(url);
         return exchange.result;
     }
@@ -120,6 +141,7 @@ public final class FeedFetcher implements AutoCloseable {
     private final class Exchange {
         private final String etag;
         private final String lastModified;
+        private final String accept;
         private final long started = System.nanoTime();
         private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
         private volatile CompletableFuture<?> inFlight;
@@ -129,9 +151,10 @@ public final class FeedFetcher implements AutoCloseable {
         private volatile boolean redirected;
         private volatile boolean onlyPermanentRedirects = true;
 
-        Exchange(String etag, String lastModified) {
+        Exchange(String etag, String lastModified, String accept) {
             this.etag = etag;
             this.lastModified = lastModified;
+            this.accept = accept;
         }
 
         void start(URI url) {
@@ -176,7 +199,7 @@ public final class FeedFetcher implements AutoCloseable {
                     .GET()
                     .timeout(remaining())
                     .header("User-Agent", USER_AGENT)
-                    .header("Accept", ACCEPT)
+                    .header("Accept", accept)
                     .header("Accept-Encoding", "gzip, deflate");
             if ("http".equalsIgnoreCase(uri.getScheme())) {
                 request.version(HttpClient.Version.HTTP_1_1);

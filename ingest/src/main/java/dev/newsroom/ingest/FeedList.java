@@ -31,13 +31,18 @@ import org.jdom2.input.JDOMParseException;
  * A list of feeds as OPML, the format feed readers import and export ({@code deploy/feeds.opml},
  * {@code newsroom feeds import|export}). Read with Rome's OPML module; outlines nested in folders
  * are flattened; an outline without {@code xmlUrl} (other than a folder), with a URL that is not
- * http(s), or repeating a URL already listed is reported in {@link #skipped()}.
+ * http(s), or repeating a URL already listed is reported in {@link #skipped()}. An outline's
+ * {@code fullText="true"} attribute (ours; other readers ignore it) marks a feed whose items'
+ * pages are fetched for their full text.
  *
  * @param title   the list's title, may be empty
  * @param feeds   the subscriptions, in document order, each URL once
  * @param skipped one sentence per outline left out and why
  */
 public record FeedList(String title, List<FeedSubscription> feeds, List<String> skipped) {
+    /** The outline attribute that carries {@link FeedSubscription#fullText()}. */
+    public static final String FULL_TEXT_ATTRIBUTE = "fullText";
+
     public FeedList {
         title = title == null ? "" : title;
         feeds = List.copyOf(feeds);
@@ -104,6 +109,9 @@ public record FeedList(String title, List<FeedSubscription> feeds, List<String> 
                 outline.setTitle(feed.name());
             }
             outline.getAttributes().add(new Attribute("xmlUrl", feed.url()));
+            if (feed.fullText()) {
+                outline.getAttributes().add(new Attribute(FULL_TEXT_ATTRIBUTE, "true"));
+            }
             outlines.add(outline);
         }
         opml.setOutlines(outlines);
@@ -146,7 +154,8 @@ public record FeedList(String title, List<FeedSubscription> feeds, List<String> 
             } else {
                 try {
                     // An unnamed feed is written with its URL as text, which OPML requires.
-                    FeedSubscription feed = FeedSubscription.of(xmlUrl, name.equals(xmlUrl) ? "" : name, addedAt);
+                    FeedSubscription feed = FeedSubscription.of(xmlUrl, name.equals(xmlUrl) ? "" : name, addedAt)
+                            .withFullText(isTrue(outline, FULL_TEXT_ATTRIBUTE));
                     if (ids.add(feed.id())) {
                         feeds.add(feed);
                     } else {
@@ -158,6 +167,11 @@ public record FeedList(String title, List<FeedSubscription> feeds, List<String> 
             }
             collect(outline.getChildren(), addedAt, feeds, skipped, ids);
         }
+    }
+
+    private static boolean isTrue(Outline outline, String name) {
+        return outline.getAttributes().stream()
+                .anyMatch(a -> name.equalsIgnoreCase(a.getName()) && a.getValue() != null && "true".equalsIgnoreCase(a.getValue().strip()));
     }
 
     private static String xmlUrl(Outline outline) {

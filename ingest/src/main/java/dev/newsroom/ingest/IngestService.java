@@ -7,6 +7,8 @@ import dev.newsroom.ingest.internal.HostGate;
 import dev.newsroom.ingest.internal.Human;
 import dev.newsroom.ingest.internal.KafkaClients;
 import dev.newsroom.ingest.internal.FeedSchedule;
+import dev.newsroom.ingest.internal.FullTextFetcher;
+import dev.newsroom.ingest.internal.RobotsRules;
 import dev.newsroom.ingest.internal.PollCommitter;
 import dev.newsroom.ingest.internal.TopicSnapshot;
 import dev.newsroom.ingest.internal.TrackedFeed;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,7 +71,11 @@ import org.slf4j.LoggerFactory;
  * Item ids already published are remembered per feed (the last {@value TrackedFeed#SEEN_CAPACITY})
  * so a re-poll publishes only new items; they, and the feed's ETag and Last-Modified, are
  * remembered only once the items were acknowledged, and only in memory. A failed poll is reported
- * in its status and retried at the next interval; no feed failure stops the loop.
+ * in its status and retried at the next interval; no feed failure stops the loop. A feed marked
+ * {@link FeedSubscription#fullText()} has its new items' pages fetched and their main text put in
+ * place of the excerpt where it is clearly longer, before the poll is committed. Each poll's
+ * transaction is fenced by the feeds consumer's group metadata, so an instance expelled from the
+ * group cannot commit.
  *
  * <p>{@link #run()} loops on the calling thread until {@link #close()} is called from another.
  */
@@ -76,6 +85,8 @@ public final class IngestService implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final String STAGE = "ingest";
     private static final Duration STATE_READ_TIMEOUT = Duration.ofMinutes(2);
+    /** When a poll refused by the group coordinator is tried again, if the feed is still this instance's by then. */
+    private static final Duration FENCED_RETRY = Duration.ofSeconds(30);
 
     private final IngestConfig config;
     private final NewsTopics topics;
@@ -87,8 +98,11 @@ public final class IngestService implements AutoCloseable {
     private final KafkaConnection kafka;
     private final FeedSchedule schedule;
     private final HostGate hosts;
+    private final FullTextFetcher fullText;
     private final ExecutorService workers;
     private final FeedRegistry registry = new FeedRegistry();
+    private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
+    private volatile ConsumerGroupMetadata group;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -116,8 +130,10 @@ public final class IngestService implements AutoCloseable {
         this.poller = new FeedPoller(fetcher, new FeedParser(), clock);
         this.consumer = new KafkaConsumer<>(KafkaClients.feedsConsumer(kafka, config.groupId()));
         this.kafka = kafka;
-        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit");
+        this.committer = new PollCommitter(KafkaClients.transactionalProducer(kafka, config.groupId()), "newsroom-ingest-commit",
+                () -> group);
         this.hosts = new HostGate(config.hostInterval());
+        this.fullText = new FullTextFetcher(fetcher, hosts, new RobotsRules(), clock, config.fetchTimeout());
         this.schedule = new FeedSchedule(config.pollInterval(), () -> ThreadLocalRandom.current().nextDouble());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.fetchConcurrency(), runnable -> {
@@ -174,19 +190,29 @@ public final class IngestService implements AutoCloseable {
             consumer.subscribe(List.of(topics.feeds().name()), new Rebalance());
             LOG.info("Ingest is following topic {} in group {}, polling each feed every {}.",
                     topics.feeds().name(), config.groupId(), Human.duration(config.pollInterval()));
+            boolean deferred = false;
             while (!closing.get()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(LOOP_WAIT)) {
+                var records = consumer.poll(deferred ? Duration.ZERO : LOOP_WAIT);
+                group = consumer.groupMetadata();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     apply(record);
                 }
                 Instant now = clock.instant();
                 hosts.prune(now);
+                hosts.forgetReleases();
+                deferred = false;
                 for (TrackedFeed feed : registry.claimDue(now)) {
-                    String host = HostGate.keyOf(feed.subscription().url());
+                    String host = feed.hostKey();
                     if (hosts.tryAcquire(host, now)) {
                         workers.execute(() -> pollAndPublish(feed, host));
                     } else {
                         feed.release();
+                        deferred = true;
                     }
+                }
+                if (deferred) {
+                    // Due feeds wait for a busy host: go round again as soon as a poll frees one, not after a full loop wait.
+                    hosts.awaitRelease(LOOP_WAIT);
                 }
             }
         } catch (WakeupException e) {
@@ -221,6 +247,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
+        applied.put(record.partition(), record.offset() + 1);
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         FeedSubscription subscription;
         try {
@@ -230,7 +257,8 @@ public final class IngestService implements AutoCloseable {
                     record.topic(), record.partition(), record.offset(), topics.dlq().name(), e.getMessage());
             try {
                 committer.commit(List.of(PollCommitter.Out.of(topics.dlq(), record.key(), DeadLetter.of(STAGE, record.topic(),
-                        record.partition(), record.offset(), record.value(), e, clock.instant()))));
+                        record.partition(), record.offset(), record.value(), e, clock.instant()))),
+                        new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             } catch (KafkaException failed) {
                 errors.increment();
                 LOG.error("Sending the malformed subscription at {}-{} offset {} to topic {} failed: {}", record.topic(),
@@ -254,15 +282,28 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void pollAndPublish(TrackedFeed feed, String host) {
+        boolean holdingHost = true;
         try {
             Poll poll = poller.poll(feed);
+            hosts.release(host, clock.instant());
+            holdingHost = false;
+            List<RawArticle> fresh = poll.fresh();
+            String fullTextNote = "";
+            if (poll.feed().fullText() && !fresh.isEmpty()) {
+                FullTextFetcher.Result full = fullText.enrich(fresh);
+                fresh = full.articles();
+                fullTextNote = full.note();
+                if (full.replaced() < fresh.size()) {
+                    LOG.info("Feed {}: {}.", poll.feed().url(), fullTextNote);
+                }
+            }
             FeedState before = feed.state();
             List<String> remembered = new ArrayList<>();
-            poll.fresh().forEach(article -> remembered.add(article.id()));
+            fresh.forEach(article -> remembered.add(article.id()));
             poll.freshSkips().forEach(reason -> remembered.add(FeedPoller.skipKey(reason)));
             FeedState after = nextState(before, poll, remembered, feed);
             List<PollCommitter.Out> records = new ArrayList<>();
-            for (RawArticle article : poll.fresh()) {
+            for (RawArticle article : fresh) {
                 records.add(PollCommitter.Out.of(topics.raw(), article.id(), article));
             }
             for (String reason : poll.freshSkips()) {
@@ -277,14 +318,22 @@ public final class IngestService implements AutoCloseable {
             records.add(PollCommitter.Out.of(topics.feedState(), poll.feed().id(), after));
             records.add(PollCommitter.Out.of(topics.feedStatus(), poll.feed().id(), new FeedStatus(poll.feed().id(), poll.feed().url(),
                     poll.polledAt(), poll.outcome(), poll.httpStatus(), poll.fresh().size(), poll.seen(), poll.latency().toMillis(),
-                    poll.error(), poll.bytes(), poll.errorClass())));
+                    poll.error(), poll.bytes(), poll.errorClass(), fullTextNote)));
             try {
-                committer.commit(records);
+                committer.commit(records, new TopicPartition(topics.feeds().name(), feed.partition()),
+                        applied.getOrDefault(feed.partition(), 0L));
+            } catch (CommitFailedException e) {
+                errors.increment();
+                feed.retryAt(clock.instant().plus(FENCED_RETRY));
+                LOG.warn("The poll of feed {} ({} new items) was abandoned and rolled back: this instance is no longer a member of"
+                        + " group {} in its current generation ({}); the feed's owner after the rebalance polls it again.",
+                        poll.feed().url(), fresh.size(), config.groupId(), e.getMessage());
+                return;
             } catch (KafkaException e) {
                 errors.increment();
                 feed.retryAt(clock.instant().plus(config.pollInterval()));
                 LOG.error("Publishing the poll of feed {} ({} new items, its state and status) failed and was rolled back: {};"
-                        + " retrying in {}.", poll.feed().url(), poll.fresh().size(), e.getMessage(), Human.duration(config.pollInterval()));
+                        + " retrying in {}.", poll.feed().url(), fresh.size(), e.getMessage(), Human.duration(config.pollInterval()));
                 return;
             }
             feed.seen().rememberAll(remembered);
@@ -293,7 +342,7 @@ public final class IngestService implements AutoCloseable {
                 LOG.info("Feed {} moved permanently to {}; its subscription {} now follows the new URL.", poll.feed().url(),
                         moved.url(), moved.id());
             }
-            articlesPublished.increment(poll.fresh().size());
+            articlesPublished.increment(fresh.size());
             itemsSkipped.increment(poll.freshSkips().size());
             report(poll, after);
         } catch (InterruptedException e) {
@@ -304,7 +353,9 @@ public final class IngestService implements AutoCloseable {
             LOG.error("Polling feed {} failed unexpectedly; retrying in {}.", feed.subscription().url(),
                     Human.duration(config.pollInterval()), e);
         } finally {
-            hosts.release(host, clock.instant());
+            if (holdingHost) {
+                hosts.release(host, clock.instant());
+            }
             feed.release();
         }
     }
@@ -315,7 +366,7 @@ public final class IngestService implements AutoCloseable {
             return null;
         }
         FeedSubscription old = poll.feed();
-        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt());
+        return new FeedSubscription(old.id(), poll.movedTo(), old.name(), old.addedAt(), old.fullText());
     }
 
     /** The feed's state once this poll is committed: validators, body hash, seen ids, failure score and next poll. */
@@ -395,6 +446,7 @@ public final class IngestService implements AutoCloseable {
                 return;
             }
             consumer.seekToBeginning(partitions);
+            partitions.forEach(partition -> applied.remove(partition.partition()));
             Set<Integer> assigned = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
             int count = consumer.partitionsFor(topics.feeds().name()).size();
             Map<String, FeedState> states = new HashMap<>();

@@ -57,6 +57,18 @@ class FeedListTest {
     }
 
     @Test
+    void shouldCarryFullTextAsAnOutlineAttribute() throws Exception {
+        FeedList written = FeedList.of("Full text", List.of(
+                FeedSubscription.of("https://www.globalresearch.ca/feed", "Global Research", ADDED).withFullText(true),
+                FeedSubscription.of("https://feeds.bbci.co.uk/news/world/rss.xml", "BBC", ADDED)));
+
+        FeedList read = FeedList.read(new ByteArrayInputStream(written.toOpml().getBytes(StandardCharsets.UTF_8)), ADDED);
+
+        assertThat(read.feeds()).extracting(FeedSubscription::fullText).containsExactly(true, false);
+        assertThat(written.toOpml()).containsOnlyOnce("fullText=\"true\"");
+    }
+
+    @Test
     void shouldWriteToAFile(@TempDir Path dir) throws Exception {
         FeedList list = FeedList.of("File", List.of(FeedSubscription.of("https://rss.dw.com/rdf/rss-en-all", "DW", ADDED)));
         Path file = dir.resolve("feeds.opml");

@@ -105,12 +105,50 @@ class IngestServiceIT {
             assertThat(second.itemsNew()).isZero();
             assertThat(raw.values()).hasSize(3);
             assertThat(dlq.values()).hasSize(2);
+            assertThat(server.requests()).as("without full text, no page and no robots.txt is fetched")
+                    .extracting(FeedServer.Request::path).containsOnly("/rss.xml");
+            assertThat(second.fullTextNote()).isEmpty();
             assertThat(service.snapshot()).satisfies(s -> {
                 assertThat(s.feedsPolled()).isEqualTo(2);
                 assertThat(s.articlesPublished()).isEqualTo(3);
                 assertThat(s.itemsSkipped()).isEqualTo(2);
                 assertThat(s.errors()).isZero();
             });
+        }
+    }
+
+    @Test
+    void shouldPublishThePageTextOfAFullTextFeedAndKeepExcerptsItCannotReplace() throws Exception {
+        // The test clock stands still, so the pages of the feed's host must not wait for an interval to pass on it.
+        service.close();
+        runner.join(WAIT.toMillis());
+        service = new IngestService(new IngestConfig(INTERVAL, Duration.ofSeconds(5), 1L << 20, 4, true, topics.raw().name() + "-full",
+                Duration.ZERO, List.of()), kafka, topics, new SimpleMeterRegistry(), clock);
+        runner = new Thread(service::run, "ingest-full-text");
+        runner.start();
+        String rss = "<?xml version='1.0'?><rss version='2.0'><channel><title>Excerpts</title><link>" + server.uri("/") + "</link>"
+                + "<item><title>Jet</title><link>" + server.uri("/news/jet.html") + "</link><description>Turkish jets shot down a"
+                + " Russian warplane.</description></item>"
+                + "<item><title>Gone</title><link>" + server.uri("/news/gone.html") + "</link><description>A page that fails."
+                + "</description></item></channel></rss>";
+        server.serve("/excerpts.xml", 200, Map.of("Content-Type", "application/rss+xml"), rss.getBytes(StandardCharsets.UTF_8))
+                .serve("/robots.txt", 200, Map.of("Content-Type", "text/plain"), "User-agent: *\nDisallow: /admin/\n".getBytes(StandardCharsets.UTF_8))
+                .serve("/news/jet.html", 200, Map.of("Content-Type", "text/html"), Fixtures.bytes("pages/article-with-comments.html"))
+                .serve("/news/gone.html", 500, Map.of(), new byte[0]);
+        FeedSubscription feed = FeedSubscription.of(server.uri("/excerpts.xml").toString(), "Excerpts", T0).withFullText(true);
+        FeedSubscriptions.publish(kafka, topics, List.of(feed));
+
+        try (TopicRecorder<String, RawArticle> raw = new TopicRecorder<>(kafka.bootstrapServers(), topics.raw());
+             TopicRecorder<String, FeedStatus> statuses = new TopicRecorder<>(kafka.bootstrapServers(), topics.feedStatus())) {
+            await("the poll's status").atMost(WAIT).until(() -> statuses.values().size() == 1);
+            await("both items").atMost(WAIT).until(() -> raw.values().size() == 2);
+
+            assertThat(raw.values()).filteredOn(a -> a.url().endsWith("/jet.html")).singleElement()
+                    .satisfies(a -> assertThat(a.text()).startsWith("Turkish fighter jets shot down").contains("emergency meeting"));
+            assertThat(raw.values()).filteredOn(a -> a.url().endsWith("/gone.html")).singleElement()
+                    .satisfies(a -> assertThat(a.text()).isEqualTo("A page that fails."));
+            assertThat(statuses.values().get(0).fullTextNote())
+                    .isEqualTo("full text for 1 of 2 new items; kept the excerpt: page fetch failed: HTTP 500 (1)");
         }
     }
 

@@ -19,6 +19,9 @@ import java.time.Instant;
  *                   {@code rate-limited}, {@code refused}, {@code unknown-host}, {@code tls}, {@code private-address},
  *                   {@code network}, {@code timeout}, {@code too-large}, {@code not-a-feed}, {@code malformed-xml},
  *                   {@code doctype}, {@code redirects}, {@code kafka}); empty on success
+ * @param fullTextNote for a feed with full-text fetch: how many new items got their page's text and why the
+ *                     others kept their excerpt ({@code robots.txt disallows}, {@code page fetch failed: HTTP 500},
+ *                     {@code extraction too short}); empty otherwise
  */
 public record FeedStatus(
         String feedId,
@@ -31,12 +34,19 @@ public record FeedStatus(
         long latencyMs,
         String error,
         long bytes,
-        String errorClass) {
+        String errorClass,
+        String fullTextNote) {
 
     /** A status without byte count or error class (older writers). */
     public FeedStatus(String feedId, String feedUrl, Instant polledAt, PollOutcome outcome, int httpStatus, int itemsNew,
                       int itemsSeen, long latencyMs, String error) {
-        this(feedId, feedUrl, polledAt, outcome, httpStatus, itemsNew, itemsSeen, latencyMs, error, 0, "");
+        this(feedId, feedUrl, polledAt, outcome, httpStatus, itemsNew, itemsSeen, latencyMs, error, 0, "", "");
+    }
+
+    /** A status without a full-text note. */
+    public FeedStatus(String feedId, String feedUrl, Instant polledAt, PollOutcome outcome, int httpStatus, int itemsNew,
+                      int itemsSeen, long latencyMs, String error, long bytes, String errorClass) {
+        this(feedId, feedUrl, polledAt, outcome, httpStatus, itemsNew, itemsSeen, latencyMs, error, bytes, errorClass, "");
     }
 
     public FeedStatus {
@@ -50,6 +60,7 @@ public record FeedStatus(
         error = Checks.orEmpty(error);
         Checks.nonNegative(bytes, "bytes");
         errorClass = Checks.orEmpty(errorClass);
+        fullTextNote = Checks.orEmpty(fullTextNote);
     }
 
     /** Whether the poll reached the feed and read it (changed or not). */

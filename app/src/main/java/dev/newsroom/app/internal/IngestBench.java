@@ -44,9 +44,14 @@ public final class IngestBench {
     private IngestBench() {}
 
     /** The figures of one run. */
-    public record Result(int feeds, long polls, long items, double seconds, long peakHeapMb) {
+    public record Result(int feeds, long polls, long items, double seconds, long peakHeapMb, double cpuSeconds) {
         double pollsPerSecond() {
             return polls / seconds;
+        }
+
+        /** CPU time of this whole JVM (ingest, broker, feed servers) per poll: a figure that other load on the machine does not inflate. */
+        double cpuMillisPerPoll() {
+            return polls == 0 ? 0 : cpuSeconds * 1000 / polls;
         }
 
         double itemsPerSecond() {
@@ -59,13 +64,15 @@ public final class IngestBench {
         Result result = measure(feeds);
         if (json) {
             out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"feeds\":%d,\"articles\":%d,\"polls\":%d,\"seconds\":%.2f,"
-                            + "\"polls_per_s\":%.1f,\"throughput_per_s\":%.1f,\"peak_heap_mb\":%d}%n",
+                            + "\"polls_per_s\":%.1f,\"throughput_per_s\":%.1f,\"peak_heap_mb\":%d,\"cpu_s\":%.2f,\"cpu_ms_per_poll\":%.2f,"
+                            + "\"load_average\":%.1f}%n",
                     result.feeds(), result.items(), result.polls(), result.seconds(), result.pollsPerSecond(), result.itemsPerSecond(),
-                    result.peakHeapMb());
+                    result.peakHeapMb(), result.cpuSeconds(), result.cpuMillisPerPoll(), loadAverage());
         } else {
-            out.printf(Locale.ROOT, "ingest: %d feeds, %d polls and %d articles in %.1f s: %.1f polls/s, %.1f articles/s, peak heap %d MiB%n",
+            out.printf(Locale.ROOT, "ingest: %d feeds, %d polls and %d articles in %.1f s: %.1f polls/s, %.1f articles/s, peak heap %d MiB;"
+                            + " %.2f ms of CPU per poll (load average %.1f)%n",
                     result.feeds(), result.polls(), result.items(), result.seconds(), result.pollsPerSecond(), result.itemsPerSecond(),
-                    result.peakHeapMb());
+                    result.peakHeapMb(), result.cpuMillisPerPoll(), loadAverage());
         }
         out.flush();
         return 0;
@@ -116,13 +123,15 @@ public final class IngestBench {
             Thread runner = new Thread(service::run, "bench-ingest");
             runner.start();
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             FeedSubscriptions.publish(connection, topics, feeds);
             swept.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             IngestService.Snapshot snapshot = service.snapshot();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             service.close();
             runner.join(30_000);
-            return new Result(feedCount, snapshot.feedsPolled(), snapshot.articlesPublished(), seconds, peak[0] >> 20);
+            return new Result(feedCount, snapshot.feedsPolled(), snapshot.articlesPublished(), seconds, peak[0] >> 20, cpuSeconds);
         } finally {
             sampler.shutdownNow();
             servers.forEach(server -> server.stop(0));
@@ -132,6 +141,14 @@ public final class IngestBench {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static byte[] rss(String path) {

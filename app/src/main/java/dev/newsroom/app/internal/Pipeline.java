@@ -12,6 +12,7 @@ import dev.newsroom.model.config.KafkaConnection;
 import dev.newsroom.model.config.Names;
 import dev.newsroom.streams.NewsStreamsConfig;
 import dev.newsroom.streams.StreamsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,11 +41,16 @@ public final class Pipeline {
     /** Starts indexer, streams and ingest against the Kafka and Elasticsearch of {@code config}. */
     public static Pipeline start(ConfigSource config, IngestConfig ingestConfig, KafkaConnection kafka, NewsTopics topics,
                                  Lifecycle lifecycle) {
+        return start(config, ingestConfig, kafka, topics, lifecycle, new SimpleMeterRegistry());
+    }
+
+    /** Like {@link #start(ConfigSource, IngestConfig, KafkaConnection, NewsTopics, Lifecycle)}, with ingest's meters in {@code meters}. */
+    public static Pipeline start(ConfigSource config, IngestConfig ingestConfig, KafkaConnection kafka, NewsTopics topics,
+                                 Lifecycle lifecycle, MeterRegistry meters) {
         ArticleIndexer indexer = lifecycle.add("indexer", new ArticleIndexer(IndexerConfig.from(config), kafka,
                 ElasticsearchConnection.from(config), topics, Names.indices(config)));
         StreamsService streams = lifecycle.add("streams", new StreamsService(NewsStreamsConfig.from(config)));
-        IngestService ingest = lifecycle.add("ingest", new IngestService(ingestConfig, kafka, topics,
-                new SimpleMeterRegistry(), Clock.systemUTC()));
+        IngestService ingest = lifecycle.add("ingest", new IngestService(ingestConfig, kafka, topics, meters, Clock.systemUTC()));
         Pipeline pipeline = new Pipeline(ingest, streams, indexer);
         pipeline.startThread("newsroom-indexer", indexer);
         streams.start();

@@ -11,9 +11,43 @@ import java.util.Optional;
  * Keeps a public poller away from the machine it runs on and from its network: a feed URL given by
  * a user must not make ingest read {@code http://127.0.0.1:9200/} or a cloud metadata endpoint.
  * Every address a host name resolves to must be public.
+ *
+ * <p>The check resolves the name with {@link InetAddress#getAllByName}, and the JDK HTTP client
+ * resolves it again when it connects. Both lookups go through the JVM's own cache of name
+ * lookups, which keeps an answer for {@code networkaddress.cache.ttl} seconds (30 by default)
+ * whatever TTL the DNS record carries, so a rebinding DNS server that answers a public address to
+ * the check and a private one to the connection only succeeds if the cached answer expires in the
+ * instant between the two; the address is not pinned for the connection itself (see the ingest
+ * README). With a cache lifetime of 0 the two lookups are independent: {@link #dnsCacheSeconds()}
+ * tells.
  */
 public final class AddressGuard {
+    /** The JVM's default lifetime of a cached name lookup, in seconds, when nothing sets it. */
+    static final int DEFAULT_DNS_CACHE_SECONDS = 30;
+
     private AddressGuard() {}
+
+    /**
+     * How long the JVM keeps a successful name lookup, in seconds ({@code networkaddress.cache.ttl},
+     * else the system property {@code sun.net.inetaddr.ttl}, else 30); -1 is forever, 0 never.
+     */
+    public static int dnsCacheSeconds() {
+        return dnsCacheSeconds(java.security.Security.getProperty("networkaddress.cache.ttl"), System.getProperty("sun.net.inetaddr.ttl"));
+    }
+
+    static int dnsCacheSeconds(String securityProperty, String systemProperty) {
+        for (String value : new String[] {securityProperty, systemProperty}) {
+            if (value != null) {
+                try {
+                    int seconds = Integer.parseInt(value.strip());
+                    return seconds < 0 ? -1 : seconds;
+                } catch (NumberFormatException ignored) {
+                    // the JDK ignores a value it cannot read, and so do we
+                }
+            }
+        }
+        return DEFAULT_DNS_CACHE_SECONDS;
+    }
 
     /**
      * Resolves the host and returns why it is refused, or empty when all its addresses are public.

@@ -53,13 +53,13 @@ public final class ItemMapper {
             }
             try {
                 URI itemBase = URI.create(url);
-                String summary = Normaliser.sanitise(html(entry.getDescription()), itemBase);
-                String content = Normaliser.sanitise(content(entry.getContents()), itemBase);
+                Normaliser.Clean summary = Normaliser.clean(html(entry.getDescription()), itemBase);
+                Normaliser.Clean content = Normaliser.clean(content(entry.getContents()), itemBase);
                 Normaliser.Dated dated = Normaliser.date(instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), fetchedAt);
                 articles.add(new RawArticle(Ids.article(url), source.feedId(), source.feedUrl(), url,
-                        Text.collapse(entry.getUri()), title, summary, content, author(entry), categories(entry.getCategories()),
-                        dated.publishedAt(), fetchedAt, Normaliser.site(url), lang,
-                        Normaliser.text(content.isEmpty() ? summary : content), dated.note()));
+                        Text.collapse(entry.getUri()), title, summary.html(), content.html(), author(entry),
+                        categories(entry.getCategories()), dated.publishedAt(), fetchedAt, Normaliser.site(url), lang,
+                        content.html().isEmpty() ? summary.text() : content.text(), dated.note()));
             } catch (IllegalArgumentException e) {
                 skipped.add(item + " cannot be read: " + e.getMessage());
             }

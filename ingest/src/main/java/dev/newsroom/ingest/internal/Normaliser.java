@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -24,6 +25,10 @@ public final class Normaliser {
             .addProtocols("img", "src", "http", "https", "data")
             .preserveRelativeLinks(false);
 
+    private static final int MAX_CACHED_SITES = 10_000;
+    /** Sites by host: the public suffix lookup is the costly part, and a feed's items share a host. */
+    private static final java.util.Map<String, String> SITES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Normaliser() {}
 
     /**
@@ -31,10 +36,23 @@ public final class Normaliser {
      * handlers, no {@code javascript:} or other non-web links; relative links made absolute against {@code base}.
      */
     public static String sanitise(String html, URI base) {
+        return clean(html, base).html();
+    }
+
+    /** Sanitised HTML ({@link #sanitise}) and its plain text ({@link #text}), from one parse. */
+    public record Clean(String html, String text) {
+        static final Clean EMPTY = new Clean("", "");
+    }
+
+    /** {@link #sanitise} and the plain text of the result, parsing the HTML once. */
+    public static Clean clean(String html, URI base) {
         if (html == null || html.isBlank()) {
-            return "";
+            return Clean.EMPTY;
         }
-        return Jsoup.clean(html, base == null ? "" : base.toString(), SAFE, new Document.OutputSettings().prettyPrint(false)).strip();
+        Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base.toString());
+        Document clean = new Cleaner(SAFE).clean(dirty);
+        clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+        return new Clean(clean.body().html().strip(), clean.body().text());
     }
 
     /** The plain text of some HTML, whitespace collapsed. */
@@ -82,7 +100,14 @@ public final class Normaliser {
         if (host == null) {
             return "";
         }
-        host = host.toLowerCase(Locale.ROOT);
+        if (SITES.size() >= MAX_CACHED_SITES) {
+            SITES.clear();
+        }
+        return SITES.computeIfAbsent(host, Normaliser::siteOfHost);
+    }
+
+    private static String siteOfHost(String rawHost) {
+        String host = rawHost.toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }

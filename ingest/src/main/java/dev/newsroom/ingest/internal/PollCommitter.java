@@ -3,16 +3,23 @@ package dev.newsroom.ingest.internal;
 import dev.newsroom.model.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -28,12 +35,22 @@ import org.slf4j.LoggerFactory;
  * when it starts a transaction (up to {@value #MAX_BATCH}) into the same transaction, so fetching
  * and parsing stay parallel and the cost of a commit is shared. If the transaction fails, every
  * poll in it fails (and is retried by its caller). Thread-safe.
+ *
+ * <p>Fencing: a poll names the partition of the feeds topic its feed came from, and the
+ * transaction commits the consumer's position on those partitions with
+ * {@code sendOffsetsToTransaction(offsets, groupMetadata)}, the group metadata being the consumer's
+ * latest. The group coordinator accepts that only from a current member of the group in its
+ * current generation, so an instance that was expelled (a long GC pause, a network partition) and
+ * whose feeds now belong to another cannot commit: its transaction fails with a
+ * {@link org.apache.kafka.clients.consumer.CommitFailedException} and is aborted, and nothing of it
+ * becomes visible to {@code read_committed} readers.
  */
 public final class PollCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollCommitter.class);
     private static final int MAX_BATCH = 64;
 
     private final Properties properties;
+    private final Supplier<ConsumerGroupMetadata> group;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -47,15 +64,30 @@ public final class PollCommitter implements AutoCloseable {
         }
     }
 
-    private record Pending(List<Out> records, CompletableFuture<Void> done) {
+    private record Pending(List<Out> records, TopicPartition source, long offset, CompletableFuture<Void> done) {
     }
 
     /** Queued by {@link #close()}: what was queued before it is still committed. */
-    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(List.of(), null, -1, new CompletableFuture<>());
 
-    /** @param properties a producer's properties with a {@code transactional.id} unique to this instance */
+    /**
+     * A committer without fencing: nothing ties its transactions to a consumer group.
+     *
+     * @param properties a producer's properties with a {@code transactional.id} unique to this instance
+     */
     public PollCommitter(Properties properties, String name) {
+        this(properties, name, () -> null);
+    }
+
+    /**
+     * @param properties a producer's properties with a {@code transactional.id} unique to this instance
+     * @param group      the feeds consumer's latest group metadata ({@code consumer.groupMetadata()}, taken on the
+     *                   consumer's thread), or null while it has none; every transaction with a source partition
+     *                   commits its offsets under it
+     */
+    public PollCommitter(Properties properties, String name, Supplier<ConsumerGroupMetadata> group) {
         this.properties = properties;
+        this.group = group;
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -68,10 +100,24 @@ public final class PollCommitter implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting; the records may still be committed
      */
     public void commit(List<Out> records) throws InterruptedException {
+        commit(records, null, -1);
+    }
+
+    /**
+     * Like {@link #commit(List)}, fenced by the group: the transaction also commits {@code offset} for
+     * {@code source}, the partition of the feeds topic that the records derive from, under the
+     * consumer's group metadata.
+     *
+     * @throws KafkaException       when the transaction was aborted; a
+     *                              {@link org.apache.kafka.clients.consumer.CommitFailedException} when this
+     *                              instance is no longer a member of the group's current generation
+     * @throws InterruptedException when interrupted while waiting; the records may still be committed
+     */
+    public void commit(List<Out> records, TopicPartition source, long offset) throws InterruptedException {
         if (closed) {
             throw new KafkaException("the transactional producer is closed");
         }
-        Pending pending = new Pending(records, new CompletableFuture<>());
+        Pending pending = new Pending(records, source, offset, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.done().get();
@@ -121,6 +167,14 @@ public final class PollCommitter implements AutoCloseable {
                     p.send(new ProducerRecord<>(out.topic(), out.key(), out.value()));
                 }
             }
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsets(batch);
+            if (!offsets.isEmpty()) {
+                ConsumerGroupMetadata metadata = group.get();
+                if (metadata == null) {
+                    throw new CommitFailedException("the feeds consumer has not joined its group yet");
+                }
+                p.sendOffsetsToTransaction(offsets, metadata);
+            }
             p.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
             discard();
@@ -133,6 +187,17 @@ public final class PollCommitter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(List<Pending> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Pending pending : batch) {
+            if (pending.source() != null) {
+                offsets.merge(pending.source(), new OffsetAndMetadata(pending.offset()),
+                        (a, b) -> a.offset() >= b.offset() ? a : b);
+            }
+        }
+        return offsets;
     }
 
     private Producer<byte[], byte[]> producer() {

@@ -13,6 +13,9 @@ public final class Text {
         if (html == null || html.isBlank()) {
             return "";
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0 && html.indexOf('\u00a0') < 0) {
+            return collapse(html); // no markup, no entities: what jsoup would give, without parsing
+        }
         return Jsoup.parseBodyFragment(html).text();
     }
 

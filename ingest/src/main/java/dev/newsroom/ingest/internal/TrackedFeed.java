@@ -21,10 +21,12 @@ public final class TrackedFeed {
     private final AtomicBoolean polling = new AtomicBoolean();
     private final Object idle = new Object();
     private volatile FeedSubscription subscription;
+    private volatile String hostKey;
     private volatile FeedState state;
 
     public TrackedFeed(FeedSubscription subscription, int partition, Instant now) {
         this.subscription = subscription;
+        this.hostKey = HostGate.keyOf(subscription.url());
         this.partition = partition;
         this.state = FeedState.initial(subscription.id(), subscription.url(), now);
     }
@@ -35,7 +37,13 @@ public final class TrackedFeed {
 
     /** A new version of the subscription (a new name or URL); what was learned about the feed is kept. */
     public void update(FeedSubscription newer) {
+        this.hostKey = HostGate.keyOf(newer.url());
         this.subscription = newer;
+    }
+
+    /** {@link HostGate#keyOf} of the subscription's URL, computed once per URL. */
+    public String hostKey() {
+        return hostKey;
     }
 
     /** The partition of the feeds topic it was read from. */

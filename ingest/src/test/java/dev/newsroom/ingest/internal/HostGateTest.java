@@ -30,6 +30,17 @@ class HostGateTest {
     }
 
     @Test
+    void shouldGiveUpWaitingForABusyHostAfterTheWait() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2024-05-14T12:00:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(gate.acquire("a:80", clock, Duration.ofMillis(100))).isTrue();
+
+        assertThat(gate.acquire("a:80", clock, Duration.ofMillis(100))).as("busy").isFalse();
+        gate.release("a:80", clock.instant());
+        assertThat(gate.acquire("a:80", clock, Duration.ofMillis(100))).as("within its interval").isFalse();
+        assertThat(gate.acquire("a:80", java.time.Clock.offset(clock, Duration.ofSeconds(2)), Duration.ofMillis(100))).isTrue();
+    }
+
+    @Test
     void shouldTellHostsOnDifferentPortsApart() {
         assertThat(HostGate.keyOf("http://127.0.0.1:8080/a.xml")).isNotEqualTo(HostGate.keyOf("http://127.0.0.1:8081/a.xml"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.model.Article;
+import dev.newsroom.model.FeedSubscription;
 import dev.newsroom.model.NewsTopics;
 import dev.newsroom.model.RawArticle;
 import dev.newsroom.model.TopicTag;
@@ -59,6 +60,24 @@ class JsonSerdeTest {
         String older = json.replace(",\"keywords\":[\"In-depth Report: SYRIA\"]", "");
         assertThat(older).doesNotContain("keywords");
         assertThat(serde.deserialize("t", older.getBytes(StandardCharsets.UTF_8)).keywords()).isEmpty();
+    }
+
+    @Test
+    void shouldReadASubscriptionWrittenBeforeFullTextExistedAsFullTextOff() {
+        JsonSerde<FeedSubscription> serde = (JsonSerde<FeedSubscription>) NewsTopics.defaults().feeds().valueSerde();
+        byte[] older = "{\"schema\":1,\"id\":\"f-1\",\"url\":\"https://x.org/feed\",\"name\":\"X\",\"added_at\":\"2015-11-28T08:15:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(serde.deserialize("t", older)).isEqualTo(new FeedSubscription("f-1", "https://x.org/feed", "X", PUBLISHED, false));
+    }
+
+    @Test
+    void shouldRoundTripASubscriptionWithFullText() {
+        JsonSerde<FeedSubscription> serde = (JsonSerde<FeedSubscription>) NewsTopics.defaults().feeds().valueSerde();
+        FeedSubscription feed = FeedSubscription.of("https://x.org/feed", "X", PUBLISHED).withFullText(true);
+
+        assertThat(new String(serde.serialize("t", feed), StandardCharsets.UTF_8)).contains("\"full_text\":true");
+        assertThat(serde.deserialize("t", serde.serialize("t", feed))).isEqualTo(feed);
     }
 
     @Test
