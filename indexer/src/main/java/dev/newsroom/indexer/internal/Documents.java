@@ -88,11 +88,14 @@ public final class Documents {
             int itemsSeen,
             long latencyMs,
             String error,
-            boolean healthy) {
+            boolean healthy,
+            long bytes,
+            String errorClass,
+            String fullTextNote) {
 
         public static FeedStatusDocument of(FeedStatus f) {
             return new FeedStatusDocument(f.feedId(), f.feedUrl(), f.polledAt(), f.outcome().name(), f.httpStatus(),
-                    f.itemsNew(), f.itemsSeen(), f.latencyMs(), f.error(), f.healthy());
+                    f.itemsNew(), f.itemsSeen(), f.latencyMs(), f.error(), f.healthy(), f.bytes(), f.errorClass(), f.fullTextNote());
         }
 
         /** Feed id and poll time, so a replayed status overwrites its own document. */

@@ -71,6 +71,9 @@ public final class IndexMappings {
         error.set("fields", JSON.objectNode().set("keyword", keyword().put("ignore_above", 1024)));
         p.set("error", error);
         p.set("healthy", type("boolean"));
+        p.set("bytes", type("long"));
+        p.set("error_class", keyword());
+        p.set("full_text_note", keyword().put("ignore_above", 1024));
         return template(indexName, "Feed status: one document per poll of a feed.", p, shards, replicas);
     }
 
