@@ -12,8 +12,8 @@ import java.util.Set;
  * when the two carry the same headline, an excerpt or trimmed version at any length ratio.
  * Containment alone never joins a snippet to a much longer page under another headline, so
  * aggregator pages, digests and live blogs that hold snippets of many stories do not glue them
- * together; short texts (under {@code minWords}) match only when near-identical or under the same
- * headline.
+ * together; short texts (under {@code minWords}) match only when near-identical (a headline taken
+ * from a short page's first line may be a snippet of another story).
  */
 public final class CandidateVerifier {
     /** Headline words shorter than this (articles, prepositions) do not count. */
@@ -47,10 +47,7 @@ public final class CandidateVerifier {
         boolean sameHeadline = s.headline() >= parameters.headlineThreshold()
                 && s.containment() >= parameters.headlineContainmentThreshold() && ratio <= parameters.headlineMaxLengthRatio();
         if (Math.min(a.words(), b.words()) < parameters.minWords()) {
-            if (s.jaccard() >= parameters.shortJaccardThreshold()) {
-                return MatchRule.SHORT_NEAR_IDENTICAL;
-            }
-            return sameHeadline && ratio <= parameters.maxLengthRatio() ? MatchRule.SAME_HEADLINE : null;
+            return s.jaccard() >= parameters.shortJaccardThreshold() ? MatchRule.SHORT_NEAR_IDENTICAL : null;
         }
         if (s.jaccard() >= parameters.jaccardThreshold()) {
             return MatchRule.NEAR_DUPLICATE;
@@ -74,8 +71,9 @@ public final class CandidateVerifier {
     }
 
     /**
-     * Whether a match to a copy in another story merges that story into the article's: every match
-     * when {@code mergeOnAnyMatch} (a copy of a copy is a copy), else only near-duplicates.
+     * Whether a match to a copy in another story merges that story into the article's: only
+     * near-duplicates by default; every verified match when {@code mergeOnAnyMatch} (a copy of a copy
+     * is a copy, whatever the arrival order).
      */
     public boolean bridges(Similarity s) {
         return parameters.mergeOnAnyMatch() ? s.rule() != null : nearDuplicate(s);

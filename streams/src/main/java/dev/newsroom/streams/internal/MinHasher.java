@@ -22,7 +22,7 @@ public final class MinHasher {
     /** A headline has at least this many words; shorter first lines are bylines, dates or site names. */
     public static final int HEADLINE_MIN_WORDS = 4;
     /** ... and at most this many; a longer first line is a paragraph, not a headline. */
-    static final int HEADLINE_MAX_WORDS = 30;
+    static final int HEADLINE_MAX_WORDS = 20;
 
     private final int shingleSize;
     private final SimilarityHashPolicy policy;
