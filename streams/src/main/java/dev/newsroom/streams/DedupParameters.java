@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The parameters of near-duplicate detection, the same for the service, {@code newsroom dedup} and
  * the tests. The defaults were chosen from a measured precision/recall curve: see
- * {@code docs/adr/0005-dedup-parameters.md}.
+ * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0007-dedup-recall.md}.
  *
  * @param shingleSize          words per shingle
  * @param components           MinHash signature components
@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  * @param versionJaccardThreshold     a write-through version needs this estimated Jaccard ...
  * @param versionContainmentThreshold ... and this containment (length ratio at most {@code maxLengthRatio})
  * @param headlineThreshold           headline word Jaccard at or above which two copies carry the same headline ...
- * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match at any length ratio
+ * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match ...
  * @param headlineMaxLengthRatio      ... while the larger copy is at most this many times the smaller
  * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories)
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
@@ -64,11 +64,11 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
             "streams.dedup.version-containment-percent", 60, 1, 100,
             "Estimated containment (percent) that a write-through version under another headline needs, with version-jaccard-percent.");
     public static final Setting<Integer> HEADLINE_PERCENT = Setting.integer(
-            "streams.dedup.headline-percent", 60, 1, 100,
+            "streams.dedup.headline-percent", 80, 1, 100,
             "Jaccard similarity (percent) of the headline words at which two copies carry the same headline.");
     public static final Setting<Integer> HEADLINE_CONTAINMENT_PERCENT = Setting.integer(
-            "streams.dedup.headline-containment-percent", 50, 1, 100,
-            "Estimated containment (percent) at which two copies with the same headline match, at any length ratio.");
+            "streams.dedup.headline-containment-percent", 40, 1, 100,
+            "Estimated containment (percent) at which two copies with the same headline match (length ratio at most headline-max-length-ratio).");
     public static final Setting<Integer> HEADLINE_MAX_LENGTH_RATIO = Setting.integer(
             "streams.dedup.headline-max-length-ratio", 4, 1, 100,
             "Two copies with the same headline match by containment only if the larger is at most this many times the smaller.");

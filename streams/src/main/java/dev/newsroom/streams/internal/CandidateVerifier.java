@@ -8,9 +8,9 @@ import java.util.Set;
 /**
  * Decides whether a candidate pair is the same article, symmetrically, and by which
  * {@link MatchRule}: near-duplicates by Jaccard; a copy contained in a page at most
- * {@code maxLengthRatio} times its length; a write-through version sharing most of its text; and,
- * when the two carry the same headline, an excerpt or trimmed version at any length ratio.
- * Containment alone never joins a snippet to a much longer page under another headline, so
+ * {@code maxLengthRatio} times its length; when the two carry the same headline, a trimmed or
+ * updated version sharing less of its text; and (off by default) a write-through version under
+ * another headline. Containment never joins a snippet to a page many times longer, so
  * aggregator pages, digests and live blogs that hold snippets of many stories do not glue them
  * together; short texts (under {@code minWords}) match only when near-identical (a headline taken
  * from a short page's first line may be a snippet of another story).

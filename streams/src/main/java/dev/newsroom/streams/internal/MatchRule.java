@@ -13,8 +13,8 @@ public enum MatchRule {
     COPY,
     /**
      * The same headline (headline word Jaccard at least {@code headline-percent}) and containment at least
-     * {@code headline-containment-percent} at any length ratio: an excerpt with "read more", or a trimmed
-     * or updated wire version that kept its headline. Never for short texts.
+     * {@code headline-containment-percent}, length ratio at most {@code headline-max-length-ratio}: a
+     * trimmed or updated wire version that kept its headline. Never for short texts.
      */
     SAME_HEADLINE,
     /** A write-through of a wire story under another headline: containment at least {@code version-containment-percent} and Jaccard at least {@code version-jaccard-percent}, length ratio at most {@code max-length-ratio}. */
