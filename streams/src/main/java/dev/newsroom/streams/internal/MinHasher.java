@@ -62,18 +62,30 @@ public final class MinHasher {
 
     /**
      * The headline of a text as fingerprinting sees it: the words of its first line that has between
-     * {@value #HEADLINE_MIN_WORDS} and {@value #HEADLINE_MAX_WORDS} words, separated by spaces; empty
+     * {@value #HEADLINE_MIN_WORDS} and {@value #HEADLINE_MAX_WORDS} words (without a site name after a
+     * bar), separated by spaces; empty
      * if no line qualifies. The text handed to {@link #fingerprint} starts with the title, so this is
      * the title unless the title is boilerplate (too short, or dropped as the site's boilerplate).
      */
     public static String headline(String text) {
         for (String line : text.split("\n")) {
-            List<String> words = words(line);
+            List<String> words = words(withoutSiteName(line));
             if (words.size() >= HEADLINE_MIN_WORDS) {
                 return words.size() <= HEADLINE_MAX_WORDS ? String.join(" ", words) : "";
             }
         }
         return "";
+    }
+
+    /** A title without the site name that sites append after a bar ("Headline | Miami Herald"): its longest part. */
+    private static String withoutSiteName(String line) {
+        String longest = "";
+        for (String part : line.split(" \\| ")) {
+            if (part.length() > longest.length()) {
+                longest = part;
+            }
+        }
+        return longest;
     }
 
     /**

@@ -184,6 +184,8 @@ class CandidateVerifierTest {
         assertThat(CandidateVerifier.headlineSimilarity("", "trump meets putin in helsinki")).isZero();
         assertThat(MinHasher.headline("By AP\nTrump meets Putin in Helsinki\nMore text here today")).isEqualTo("trump meets putin in helsinki");
         assertThat(MinHasher.headline("AP\n" + words(26, 40))).as("a paragraph is not a headline").isEmpty();
+        assertThat(MinHasher.headline("Trump sets expectations low for Helsinki summit | The Seattle Times"))
+                .isEqualTo("trump sets expectations low for helsinki summit");
     }
 
     @Test
