@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The parameters of near-duplicate detection, the same for the service, {@code newsroom dedup} and
  * the tests. The defaults were chosen from a measured precision/recall curve: see
- * {@code docs/adr/0005-dedup-parameters.md}.
+ * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0007-dedup-recall.md}.
  *
  * @param shingleSize          words per shingle
  * @param components           MinHash signature components
@@ -22,6 +22,12 @@ import java.util.regex.PatternSyntaxException;
  * @param maxLengthRatio       containment counts only when the larger copy is at most this many times the smaller
  * @param minWords             copies with fewer words match only as near-identical texts ({@code shortJaccardThreshold})
  * @param shortJaccardThreshold estimated Jaccard a short copy needs to match
+ * @param versionJaccardThreshold     a write-through version needs this estimated Jaccard ...
+ * @param versionContainmentThreshold ... and this containment (length ratio at most {@code maxLengthRatio})
+ * @param headlineThreshold           headline word Jaccard at or above which two copies carry the same headline ...
+ * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match ...
+ * @param headlineMaxLengthRatio      ... while the larger copy is at most this many times the smaller
+ * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories)
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
@@ -29,7 +35,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public record DedupParameters(int shingleSize, int components, int bands, int rows, double jaccardThreshold,
                               double containmentThreshold, double maxLengthRatio, int minWords,
-                              double shortJaccardThreshold, int boilerplateMinArticles, int maxBucketSize,
+                              double shortJaccardThreshold, double versionJaccardThreshold, double versionContainmentThreshold,
+                              double headlineThreshold, double headlineContainmentThreshold, double headlineMaxLengthRatio, boolean mergeOnAnyMatch,
+                              int boilerplateMinArticles, int maxBucketSize,
                               Duration retention, List<Pattern> boilerplatePatterns) {
 
     public static final Setting<Integer> SHINGLE_SIZE = Setting.integer(
@@ -49,6 +57,24 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
             "streams.dedup.max-length-ratio", 4, 1, 100, "Containment counts only if the larger copy is at most this many times the smaller.");
     public static final Setting<Integer> MIN_WORDS = Setting.integer(
             "streams.dedup.min-words", 50, 1, 10_000, "Copies shorter than this match only as near-identical texts.");
+    public static final Setting<Integer> VERSION_JACCARD_PERCENT = Setting.integer(
+            "streams.dedup.version-jaccard-percent", 100, 1, 100,
+            "Estimated Jaccard (percent) that a write-through version under another headline needs, with version-containment-percent; 100 turns the rule off.");
+    public static final Setting<Integer> VERSION_CONTAINMENT_PERCENT = Setting.integer(
+            "streams.dedup.version-containment-percent", 60, 1, 100,
+            "Estimated containment (percent) that a write-through version under another headline needs, with version-jaccard-percent.");
+    public static final Setting<Integer> HEADLINE_PERCENT = Setting.integer(
+            "streams.dedup.headline-percent", 80, 1, 100,
+            "Jaccard similarity (percent) of the headline words at which two copies carry the same headline.");
+    public static final Setting<Integer> HEADLINE_CONTAINMENT_PERCENT = Setting.integer(
+            "streams.dedup.headline-containment-percent", 40, 1, 100,
+            "Estimated containment (percent) at which two copies with the same headline match (length ratio at most headline-max-length-ratio).");
+    public static final Setting<Integer> HEADLINE_MAX_LENGTH_RATIO = Setting.integer(
+            "streams.dedup.headline-max-length-ratio", 4, 1, 100,
+            "Two copies with the same headline match by containment only if the larger is at most this many times the smaller.");
+    public static final Setting<Boolean> MERGE_ON_ANY_MATCH = Setting.bool(
+            "streams.dedup.merge-on-any-match", false,
+            "Whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories).");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
             "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
     public static final Setting<Duration> RETENTION = Setting.duration(
@@ -100,6 +126,9 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
         }
         return new DedupParameters(config.get(SHINGLE_SIZE), Math.max(config.get(COMPONENTS), bands * rows), bands, rows,
                 config.get(JACCARD_PERCENT) / 100.0, config.get(CONTAINMENT_PERCENT) / 100.0, config.get(MAX_LENGTH_RATIO),
-                config.get(MIN_WORDS), 0.9, config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
+                config.get(MIN_WORDS), 0.9, config.get(VERSION_JACCARD_PERCENT) / 100.0, config.get(VERSION_CONTAINMENT_PERCENT) / 100.0,
+                config.get(HEADLINE_PERCENT) / 100.0, config.get(HEADLINE_CONTAINMENT_PERCENT) / 100.0,
+                config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH),
+                config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }
 }

@@ -86,8 +86,12 @@ class StoriesTopologyTest {
     }
 
     private static RawArticle article(String site, String path, String text, Instant published) {
+        return article(site, path, "Title of " + path, text, published);
+    }
+
+    private static RawArticle article(String site, String path, String title, String text, Instant published) {
         String url = "https://" + site + "/" + path;
-        return new RawArticle(Ids.article(url), null, "https://" + site + "/feed", url, null, "Title of " + path, null,
+        return new RawArticle(Ids.article(url), null, "https://" + site + "/feed", url, null, title, null,
                 SeedCase.html(List.of(text.split("\n\n"))), null, List.of(), published, published.plusSeconds(60), null, "en");
     }
 
@@ -212,6 +216,29 @@ class StoriesTopologyTest {
 
         Map<String, Article> copies = latest(articles);
         assertThat(copies.values()).extracting(Article::storyId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldFoldATrimmedWireVersionUnderTheSameHeadline() {
+        String headline = "Trump sets expectations low for Helsinki summit with Putin";
+        String text = words(40, 600);
+        // the member paper keeps the first half and adds its own 200 words: containment 0.6, Jaccard 0.375
+        String firstHalf = String.join(" ", List.of(text.split(" ")).subList(0, 300));
+        String trimmed = firstHalf + " " + words(41, 200);
+        RawArticle wire = article("apnews.com", "expectations", headline, text, T0);
+        RawArticle member = article("seattletimes.com", "expectations", headline + " | The Seattle Times", trimmed, T0.plusSeconds(600));
+        RawArticle other = article("dispatch.com", "late", "Putin arrives late for his meeting with Trump", firstHalf + " " + words(42, 200),
+                T0.plusSeconds(900));
+
+        send(wire);
+        send(member);
+        send(other);
+
+        Map<String, Article> copies = latest(articles);
+        assertThat(copies.get(member.id()).storyId()).isEqualTo(copies.get(wire.id()).storyId());
+        assertThat(copies.get(member.id()).joined().matchedArticleId()).isEqualTo(wire.id());
+        assertThat(copies.get(other.id()).storyId()).as("the same shared text under another headline")
+                .isNotEqualTo(copies.get(wire.id()).storyId());
     }
 
     @Test

@@ -11,12 +11,23 @@ import java.util.regex.Pattern;
 
 /**
  * Site boilerplate: lines that match a configured pattern (share, subscribe, copyright, tag lines,
- * credits) and lines that a site repeats across many of its articles, which are learned from the
- * stream. Only the fingerprint leaves them out; the text sent to the index keeps them.
+ * credits), lines that a site repeats across many of its articles, and short lines that many
+ * articles of any site repeat (a network's shared navigation, "Associated Press", widget labels);
+ * the last two are learned from the stream. Only the fingerprint leaves them out; the text sent to
+ * the index keeps them.
  */
 public final class Boilerplate {
     /** Lines longer than this are article paragraphs, never learned as boilerplate. */
     static final int MAX_LEARNED_WORDS = 40;
+    /**
+     * Lines of at most this many words are also learned across sites: sites of one network share
+     * their navigation and widgets, and a site's first articles carry them before its own count is
+     * reached. Longer lines are only learned per site, so a quoted paragraph that many copies of one
+     * story share is never mistaken for boilerplate.
+     */
+    static final int MAX_SHARED_WORDS = 12;
+    /** The pseudo-site of lines learned across sites. */
+    static final String ANY_SITE = "*";
     private final List<Pattern> patterns;
 
     public Boilerplate(List<Pattern> patterns) {
@@ -35,15 +46,20 @@ public final class Boilerplate {
     }
 
     /**
-     * The keys of the lines of a text that may be learned as boilerplate of its site, each once:
-     * the site and a hash of the line's words.
+     * The keys of the lines of a text that may be learned as boilerplate, each once: the site and a
+     * hash of the line's words, and for a short line also {@value #ANY_SITE} and the hash.
      */
     public static Set<String> learnableLineKeys(String site, String text) {
         Set<String> keys = new LinkedHashSet<>();
         for (String line : text.split("\n")) {
-            String key = lineKey(site, line);
+            List<String> words = MinHasher.words(line);
+            String key = lineKey(site, words);
             if (key != null) {
                 keys.add(key);
+                String shared = sharedLineKey(words);
+                if (shared != null) {
+                    keys.add(shared);
+                }
             }
         }
         return keys;
@@ -51,22 +67,43 @@ public final class Boilerplate {
 
     /** The key of a line of a site, or null when the line cannot be boilerplate (empty or too long). */
     static String lineKey(String site, String line) {
-        List<String> words = MinHasher.words(line);
+        return lineKey(site, MinHasher.words(line));
+    }
+
+    private static String lineKey(String site, List<String> words) {
         if (words.isEmpty() || words.size() > MAX_LEARNED_WORDS) {
             return null;
         }
         return site + "|" + HexFormat.of().toHexDigits(Hashing.komihash5_0().hashCharsToLong(String.join(" ", words)));
     }
 
-    /** The text to fingerprint: the lines that match no pattern and that {@code learned} does not know as the site's boilerplate. */
+    /** The cross-site key of a short line, or null when the line is empty or longer than {@value #MAX_SHARED_WORDS} words. */
+    private static String sharedLineKey(List<String> words) {
+        return words.isEmpty() || words.size() > MAX_SHARED_WORDS ? null : lineKey(ANY_SITE, words);
+    }
+
+    /**
+     * The text to fingerprint: the lines that match no pattern and that {@code learned} knows neither
+     * as the site's boilerplate nor as a short line shared across sites. The first line that could be
+     * a headline ({@link MinHasher#HEADLINE_MIN_WORDS} words or more) stays even when it is shared
+     * across sites: a wire headline repeated by every copy is the story's headline, not boilerplate.
+     */
     public String fingerprintText(String site, String text, Predicate<String> learned) {
         List<String> kept = new ArrayList<>();
+        boolean headlineSeen = false;
         for (String line : text.split("\n")) {
             if (line.isBlank() || matchesPattern(line)) {
                 continue;
             }
-            String key = lineKey(site, line);
+            List<String> words = MinHasher.words(line);
+            String key = lineKey(site, words);
             if (key != null && learned.test(key)) {
+                continue;
+            }
+            boolean headline = !headlineSeen && words.size() >= MinHasher.HEADLINE_MIN_WORDS;
+            headlineSeen |= headline;
+            String shared = sharedLineKey(words);
+            if (!headline && shared != null && learned.test(shared)) {
                 continue;
             }
             kept.add(line);

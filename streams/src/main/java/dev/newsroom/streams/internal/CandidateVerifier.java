@@ -1,16 +1,23 @@
 package dev.newsroom.streams.internal;
 
 import dev.newsroom.streams.DedupParameters;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Decides whether a candidate pair is the same article, symmetrically. Two copies match when their
- * estimated Jaccard similarity reaches the threshold, or when the smaller is contained in the
- * larger (an excerpt with "read more", a copy wrapped in a longer page) and the larger is at most
- * {@code maxLengthRatio} times the smaller. Short texts (under {@code minWords}) match only when
- * near-identical, so a snippet never glues the stories of an aggregator page together.
+ * Decides whether a candidate pair is the same article, symmetrically, and by which
+ * {@link MatchRule}: near-duplicates by Jaccard; a copy contained in a page at most
+ * {@code maxLengthRatio} times its length; when the two carry the same headline, a trimmed or
+ * updated version sharing less of its text; and (off by default) a write-through version under
+ * another headline. Containment never joins a snippet to a page many times longer, so
+ * aggregator pages, digests and live blogs that hold snippets of many stories do not glue them
+ * together; short texts (under {@code minWords}) match only when near-identical (a headline taken
+ * from a short page's first line may be a snippet of another story).
  */
 public final class CandidateVerifier {
+    /** Headline words shorter than this (articles, prepositions) do not count. */
+    private static final int HEADLINE_WORD_MIN_LENGTH = 3;
     private final MinHasher minHasher;
     private final DedupParameters parameters;
 
@@ -19,31 +26,78 @@ public final class CandidateVerifier {
         this.parameters = parameters;
     }
 
-    /** The similarity of two copies. */
+    /** The similarity of two copies (without a rule). */
     public Similarity similarity(Fingerprint a, Fingerprint b) {
         double jaccard = minHasher.jaccard(a, b);
         int smaller = Math.min(a.shingles(), b.shingles());
         double shared = jaccard * (a.shingles() + b.shingles()) / (1 + jaccard);
         double containment = smaller == 0 ? 0 : Math.min(1.0, shared / smaller);
-        return new Similarity(jaccard, Math.max(jaccard, containment));
+        return new Similarity(jaccard, Math.max(jaccard, containment), headlineSimilarity(a.headline(), b.headline()), null);
     }
 
-    /** Their similarity if the two copies match, else empty. */
+    /** Their similarity, with the rule by which they match, if the two copies match; else empty. */
     public Optional<Similarity> verify(Fingerprint a, Fingerprint b) {
         Similarity s = similarity(a, b);
+        MatchRule rule = rule(s, a, b);
+        return rule == null ? Optional.empty() : Optional.of(s.matchedBy(rule));
+    }
+
+    private MatchRule rule(Similarity s, Fingerprint a, Fingerprint b) {
+        double ratio = (double) Math.max(a.shingles(), b.shingles()) / Math.max(1, Math.min(a.shingles(), b.shingles()));
+        boolean sameHeadline = s.headline() >= parameters.headlineThreshold()
+                && s.containment() >= parameters.headlineContainmentThreshold() && ratio <= parameters.headlineMaxLengthRatio();
         if (Math.min(a.words(), b.words()) < parameters.minWords()) {
-            return s.jaccard() >= parameters.shortJaccardThreshold() ? Optional.of(s) : Optional.empty();
+            return s.jaccard() >= parameters.shortJaccardThreshold() ? MatchRule.SHORT_NEAR_IDENTICAL : null;
         }
         if (s.jaccard() >= parameters.jaccardThreshold()) {
-            return Optional.of(s);
+            return MatchRule.NEAR_DUPLICATE;
         }
-        double ratio = (double) Math.max(a.shingles(), b.shingles()) / Math.max(1, Math.min(a.shingles(), b.shingles()));
-        return s.containment() >= parameters.containmentThreshold() && ratio <= parameters.maxLengthRatio()
-                ? Optional.of(s) : Optional.empty();
+        if (s.containment() >= parameters.containmentThreshold() && ratio <= parameters.maxLengthRatio()) {
+            return MatchRule.COPY;
+        }
+        if (sameHeadline) {
+            return MatchRule.SAME_HEADLINE;
+        }
+        if (s.containment() >= parameters.versionContainmentThreshold() && s.jaccard() >= parameters.versionJaccardThreshold()
+                && ratio <= parameters.maxLengthRatio()) {
+            return MatchRule.VERSION;
+        }
+        return null;
     }
 
     /** Whether a match is a near-duplicate by Jaccard, not only by containment. */
     public boolean nearDuplicate(Similarity s) {
         return s.jaccard() >= parameters.jaccardThreshold();
+    }
+
+    /**
+     * Whether a match to a copy in another story merges that story into the article's: only
+     * near-duplicates by default; every verified match when {@code mergeOnAnyMatch} (a copy of a copy
+     * is a copy, whatever the arrival order).
+     */
+    public boolean bridges(Similarity s) {
+        return parameters.mergeOnAnyMatch() ? s.rule() != null : nearDuplicate(s);
+    }
+
+    /** Jaccard similarity of the words (of three letters or more) of two headlines; 0 if either has none. */
+    static double headlineSimilarity(String a, String b) {
+        Set<String> x = headlineWords(a);
+        Set<String> y = headlineWords(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0.0;
+        }
+        int union = x.size() + y.size();
+        x.retainAll(y);
+        return (double) x.size() / (union - x.size());
+    }
+
+    private static Set<String> headlineWords(String headline) {
+        Set<String> words = new HashSet<>();
+        for (String w : headline.split(" ")) {
+            if (w.length() >= HEADLINE_WORD_MIN_LENGTH) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 }

@@ -19,6 +19,10 @@ import java.util.Locale;
 public final class MinHasher {
     private static final Hasher64 HASH = Hashing.komihash5_0();
     private static final int BITS_PER_COMPONENT = 16;
+    /** A headline has at least this many words; shorter first lines are bylines, dates or site names. */
+    public static final int HEADLINE_MIN_WORDS = 4;
+    /** ... and at most this many; a longer first line is a paragraph, not a headline. */
+    static final int HEADLINE_MAX_WORDS = 20;
 
     private final int shingleSize;
     private final SimilarityHashPolicy policy;
@@ -57,6 +61,34 @@ public final class MinHasher {
     }
 
     /**
+     * The headline of a text as fingerprinting sees it: the words of its first line that has between
+     * {@value #HEADLINE_MIN_WORDS} and {@value #HEADLINE_MAX_WORDS} words (without a site name after a
+     * bar), separated by spaces; empty
+     * if no line qualifies. The text handed to {@link #fingerprint} starts with the title, so this is
+     * the title unless the title is boilerplate (too short, or dropped as the site's boilerplate).
+     */
+    public static String headline(String text) {
+        for (String line : text.split("\n")) {
+            List<String> words = words(withoutSiteName(line));
+            if (words.size() >= HEADLINE_MIN_WORDS) {
+                return words.size() <= HEADLINE_MAX_WORDS ? String.join(" ", words) : "";
+            }
+        }
+        return "";
+    }
+
+    /** A title without the site name that sites append after a bar ("Headline | Miami Herald"): its longest part. */
+    private static String withoutSiteName(String line) {
+        String longest = "";
+        for (String part : line.split(" \\| ")) {
+            if (part.length() > longest.length()) {
+                longest = part;
+            }
+        }
+        return longest;
+    }
+
+    /**
      * The fingerprint of a text.
      *
      * @throws IllegalArgumentException if the text has no word (letters or digits) to fingerprint
@@ -67,7 +99,7 @@ public final class MinHasher {
             throw new IllegalArgumentException("the article has no words to fingerprint (its text is empty or only punctuation)");
         }
         long[] shingles = shingles(words);
-        return new Fingerprint(hasher.compute(ElementHashProvider.ofValues(shingles)), shingles.length, words.size());
+        return new Fingerprint(hasher.compute(ElementHashProvider.ofValues(shingles)), shingles.length, words.size(), headline(text));
     }
 
     /** Estimated Jaccard similarity of the two shingle sets. */

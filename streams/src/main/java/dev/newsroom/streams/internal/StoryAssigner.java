@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}).</li>
  *   <li>The article joins the story of its best match (highest similarity, then lowest article id).</li>
- *   <li>If it is a near-duplicate (by Jaccard, not only by containment) of copies in other stories, it
- *       bridges them: they merge into the oldest story, whose id survives; the others are absorbed.</li>
+ *   <li>If it also matches copies in other stories ({@link CandidateVerifier#bridges}: near-duplicates by
+ *       Jaccard by default; any verified match with {@code merge-on-any-match}), it bridges them: they
+ *       merge into the oldest story, whose id survives; the others are absorbed.</li>
  *   <li>The canonical copy is the earliest-published copy that another copy's attribution points to,
  *       else the earliest-published copy (ties: lowest article id).</li>
  *   <li>Every change of a story bumps its revision; a re-delivered article (same id) updates its copy
@@ -101,7 +102,7 @@ public final class StoryAssigner {
         StoryEntry bestStory = state.story(best.candidate().storyId());
         bridged.put(bestStory.id(), bestStory);
         for (Match m : matches) {
-            if (verifier.nearDuplicate(m.similarity()) && !bridged.containsKey(m.candidate().storyId())) {
+            if (verifier.bridges(m.similarity()) && !bridged.containsKey(m.candidate().storyId())) {
                 StoryEntry other = state.story(m.candidate().storyId());
                 if (other != null) {
                     bridged.put(other.id(), other);

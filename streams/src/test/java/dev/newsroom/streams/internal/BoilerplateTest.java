@@ -33,7 +33,29 @@ class BoilerplateTest {
     void shouldNeverLearnALongParagraph() {
         String paragraph = "word ".repeat(Boilerplate.MAX_LEARNED_WORDS + 1);
 
-        assertThat(Boilerplate.learnableLineKeys("x.org", paragraph + "\nShort line")).hasSize(1);
+        assertThat(Boilerplate.learnableLineKeys("x.org", paragraph + "\nShort line")).as("the short line, for its site and across sites")
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldDropAShortLineLearnedAcrossTheSitesOfANetwork() {
+        String widget = "Enter City and State or Zip Code";
+        Set<String> learned = Boilerplate.learnableLineKeys("nola.com", widget);
+
+        String kept = boilerplate.fingerprintText("syracuse.com", "Trump meets Putin in Helsinki\n" + widget + "\nThe article.", learned::contains);
+
+        assertThat(kept).isEqualTo("Trump meets Putin in Helsinki\nThe article.");
+    }
+
+    @Test
+    void shouldKeepTheHeadlineThatManyCopiesShare() {
+        String headline = "Trump sets expectations low for Helsinki summit";
+        Set<String> learned = Boilerplate.learnableLineKeys("nytimes.com", headline);
+
+        String kept = boilerplate.fingerprintText("newsmax.com", headline + "\nThe article.", learned::contains);
+
+        assertThat(kept).isEqualTo(headline + "\nThe article.");
+        assertThat(MinHasher.headline(kept)).isEqualTo("trump sets expectations low for helsinki summit");
     }
 
     @Test

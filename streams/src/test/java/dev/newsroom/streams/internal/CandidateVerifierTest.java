@@ -3,9 +3,11 @@ package dev.newsroom.streams.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.model.config.ConfigSource;
 import dev.newsroom.streams.DedupParameters;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,85 @@ class CandidateVerifierTest {
         assertThat(bands.candidateProbability(0.5)).isGreaterThan(0.99);
         assertThat(bands.candidateProbability(0.25)).isGreaterThan(0.95);
         assertThat(bands.candidateProbability(0.02)).isLessThan(0.05);
+    }
+
+    private static final String HEADLINE = "Trump sets expectations low for Helsinki summit with Putin";
+
+    /** A trimmed or updated version: the first 300 of 600 words, then 200 new ones (containment 0.6, Jaccard about 0.375). */
+    private static String version(String text, long seed) {
+        return firstWords(text, 300) + " " + words(seed, 200);
+    }
+
+    @Test
+    void shouldMatchATrimmedVersionUnderTheSameHeadline() {
+        String text = words(20, 600);
+        Fingerprint original = minHasher.fingerprint(HEADLINE + "\n" + text);
+        Fingerprint trimmed = minHasher.fingerprint("Trump Sets Expectations Low for Helsinki Summit With Putin | Miami Herald\n" + version(text, 21));
+
+        assertThat(verifier.verify(original, trimmed)).hasValueSatisfying(s -> {
+            assertThat(s.rule()).isEqualTo(MatchRule.SAME_HEADLINE);
+            assertThat(s.jaccard()).isLessThan(parameters.jaccardThreshold());
+            assertThat(s.containment()).isLessThan(parameters.containmentThreshold());
+            assertThat(s.headline()).isGreaterThanOrEqualTo(parameters.headlineThreshold());
+        });
+    }
+
+    @Test
+    void shouldNotMatchTheSameTrimmedVersionUnderAnotherHeadline() {
+        String text = words(20, 600);
+        Fingerprint original = minHasher.fingerprint(HEADLINE + "\n" + text);
+        Fingerprint other = minHasher.fingerprint("Putin arrives late for his meeting with Trump\n" + version(text, 21));
+
+        assertThat(verifier.verify(original, other)).isEmpty();
+    }
+
+    @Test
+    void shouldMatchAWriteThroughUnderANewHeadlineWhenTheVersionRuleIsOn() {
+        DedupParameters withVersions = DedupParameters.from(ConfigSource.ofFlags(Map.of(
+                DedupParameters.VERSION_JACCARD_PERCENT.key(), "30", DedupParameters.VERSION_CONTAINMENT_PERCENT.key(), "60")));
+        CandidateVerifier versions = new CandidateVerifier(minHasher, withVersions);
+        // 330 of 800 words kept and 170 new ones: containment 0.66, Jaccard 0.34
+        String text = words(22, 800);
+        Fingerprint first = minHasher.fingerprint(HEADLINE + "\n" + text);
+        Fingerprint writeThrough = minHasher.fingerprint("Trump arrives in Finland for closely watched Putin summit\n"
+                + firstWords(text, 330) + " " + words(23, 170));
+
+        assertThat(versions.verify(first, writeThrough)).hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.VERSION));
+        assertThat(verifier.verify(first, writeThrough)).as("the version rule is off by default").isEmpty();
+    }
+
+    @Test
+    void shouldNotMatchASnippetInAnAggregatorPageEvenUnderTheSameHeadline() {
+        String article = words(24, 300);
+        StringBuilder page = new StringBuilder(HEADLINE + "\n" + firstWords(article, 150));
+        for (int story = 0; story < 10; story++) {
+            page.append("\n").append(words(100 + story, 150));
+        }
+        Fingerprint copy = minHasher.fingerprint(HEADLINE + "\n" + article);
+        Fingerprint aggregator = minHasher.fingerprint(page.toString());
+
+        assertThat(verifier.verify(copy, aggregator)).as("%s", verifier.similarity(copy, aggregator)).isEmpty();
+    }
+
+    @Test
+    void shouldNotMatchShortTextsByHeadlineAlone() {
+        String text = words(25, 35);
+        Fingerprint a = minHasher.fingerprint("Trump arrives in Helsinki ahead of Putin summit\n" + text + " " + words(27, 10));
+        Fingerprint b = minHasher.fingerprint("Trump arrives in Helsinki ahead of Putin summit\n" + text);
+
+        assertThat(verifier.similarity(a, b).headline()).isEqualTo(1.0);
+        assertThat(verifier.verify(a, b)).isEmpty();
+    }
+
+    @Test
+    void shouldCompareHeadlinesByTheirLongerWords() {
+        assertThat(CandidateVerifier.headlineSimilarity("trump sets expectations low for helsinki summit with putin",
+                "trump sets expectations low for helsinki summit with putin miami herald")).isEqualTo(9.0 / 11);
+        assertThat(CandidateVerifier.headlineSimilarity("", "trump meets putin in helsinki")).isZero();
+        assertThat(MinHasher.headline("By AP\nTrump meets Putin in Helsinki\nMore text here today")).isEqualTo("trump meets putin in helsinki");
+        assertThat(MinHasher.headline("AP\n" + words(26, 40))).as("a paragraph is not a headline").isEmpty();
+        assertThat(MinHasher.headline("Trump sets expectations low for Helsinki summit | The Seattle Times"))
+                .isEqualTo("trump sets expectations low for helsinki summit");
     }
 
     @Test

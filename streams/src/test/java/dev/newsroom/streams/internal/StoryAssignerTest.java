@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.model.Article;
 import dev.newsroom.model.Attribution;
+import dev.newsroom.model.config.ConfigSource;
 import dev.newsroom.streams.DedupParameters;
 import java.time.Instant;
 import java.util.HashMap;
@@ -91,5 +92,28 @@ class StoryAssignerTest {
 
         assertThat(state.article("a-2").storyId()).isEqualTo("s-2");
         assertThat(state.buckets.values()).allSatisfy(ids -> assertThat(ids).doesNotContain("a-1"));
+    }
+    @Test
+    void shouldMergeTheStoriesOfEveryCopyAPageContainsOnlyWhenMergingOnAnyMatch() {
+        String first = CandidateVerifierTest.words(30, 300);
+        String second = CandidateVerifierTest.words(31, 300);
+        // holds both whole (containment 1, length ratio 3) but is a near-duplicate of neither (Jaccard about 0.33)
+        String both = first + "\n" + second + "\n" + CandidateVerifierTest.words(32, 300);
+        assign(article("a-1", "a.org", T0, null), first);
+        assign(article("a-2", "b.org", T0, null), second);
+        assign(article("a-3", "c.org", T0, null), both);
+
+        assertThat(state.stories).hasSize(2);
+
+        DedupParameters mergeAll = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true")));
+        MapState merged = new MapState();
+        StoryAssigner assignerMergingAll = new StoryAssigner(merged, new CandidateVerifier(minHasher, mergeAll),
+                new LshBands(minHasher, mergeAll.bands(), mergeAll.rows()), mergeAll.maxBucketSize());
+        for (String[] a : new String[][] {{"a-1", first}, {"a-2", second}, {"a-3", both}}) {
+            assignerMergingAll.assign(article(a[0], a[0] + ".org", T0, null), minHasher.fingerprint(a[1]), T0.toEpochMilli());
+        }
+
+        assertThat(merged.stories).containsOnlyKeys("s-1");
+        assertThat(merged.article("a-2").storyId()).isEqualTo("s-1");
     }
 }
