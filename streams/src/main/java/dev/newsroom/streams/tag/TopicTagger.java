@@ -39,8 +39,12 @@ public final class TopicTagger {
     static final float HINT_MATCH = 4f;
     /** Evidence a hint needs in a topic to map to it. */
     static final float HINT_MIN = 2f;
-    static final float MIN_EVIDENCE = 3f;
-    static final float RELATIVE = 0.25f;
+    /** Evidence any reported topic needs: one clear phrase in the text, or one hint word in the title. */
+    static final float MIN_EVIDENCE = Float.parseFloat(System.getProperty("x.min", "2"));
+    /** Share of the best top-level topic's evidence another top-level topic needs. */
+    static final float RELATIVE = Float.parseFloat(System.getProperty("x.rel", "0.15"));
+    /** Share of the best subtopic's evidence another subtopic needs. */
+    static final float RELATIVE_SUB = Float.parseFloat(System.getProperty("x.relsub", "0.25"));
     static final float SCALE = 10f;
     static final int MAX_TOPICS = 5;
     /** How many times a phrase in the title counts. */
@@ -123,6 +127,11 @@ public final class TopicTagger {
      * {@link #unmatchedHints}).
      */
     public List<TopicTag> topics(String title, String text, Collection<String> hints) {
+        return best(evidence(title, text, hints));
+    }
+
+    /** The evidence of every topic, in taxonomy order ({@link #topicCodes}); for evaluation. */
+    float[] evidence(String title, String text, Collection<String> hints) {
         List<String> titleWords = Tokens.of(title);
         List<String> textWords = Tokens.of(text);
         int n = taxonomy.codes.length;
@@ -166,7 +175,12 @@ public final class TopicTagger {
                 }
             }
         }
-        return best(evidence);
+        return evidence;
+    }
+
+    /** The taxonomy's topic codes, in the order of {@link #evidence}. */
+    List<String> topicCodes() {
+        return List.of(taxonomy.codes);
     }
 
     private List<TopicTag> best(float[] evidence) {
@@ -181,7 +195,7 @@ public final class TopicTagger {
         }
         List<Integer> picked = new ArrayList<>();
         for (int t = 0; t < evidence.length; t++) {
-            float floor = Math.max(MIN_EVIDENCE, RELATIVE * (taxonomy.levels[t] == 1 ? bestTop : bestSub));
+            float floor = Math.max(MIN_EVIDENCE, taxonomy.levels[t] == 1 ? RELATIVE * bestTop : RELATIVE_SUB * bestSub);
             if (evidence[t] >= floor) {
                 picked.add(t);
             }
