@@ -167,7 +167,7 @@ final class TopicEvaluation {
                     .map(SiteTagLines.TagLine::value).forEach(hints::add);
             List<TopicTag> tags = tagger.topics(item.title(), item.text(), hints);
             Set<String> predicted = new LinkedHashSet<>();
-            tags.subList(0, Math.min(Integer.getInteger("x.top", 3), tags.size())).forEach(t -> predicted.add(vocabulary.topLevel(t.code())));
+            tags.subList(0, Math.min(3, tags.size())).forEach(t -> predicted.add(vocabulary.topLevel(t.code())));
             Set<String> gold = new LinkedHashSet<>(item.topics());
             Set<String> both = new LinkedHashSet<>(predicted);
             both.retainAll(gold);
