@@ -26,8 +26,9 @@ import java.util.Map;
  * A topic's evidence also counts for each broader topic in the taxonomy, so a top-level topic ranks
  * above its own subtopics. With a model, each top-level topic also gets {@code modelWeight × p ×
  * max(best rule score, MIN_EVIDENCE)} where {@code p} is the model's probability. A topic is reported
- * when its evidence is at least {@value #MIN_EVIDENCE} and at least {@value #RELATIVE} of the best of
- * its kind (top-level topics against the best top-level topic, subtopics against the best subtopic);
+ * when its evidence is at least {@value #MIN_EVIDENCE} and, for a top-level topic, at least {@value #RELATIVE}
+ * of the best top-level topic's (a short item is often about two things, politics and conflict, crime and
+ * politics), for a subtopic at least {@value #RELATIVE_SUB} of the best subtopic's;
  * its score is {@code e / (e + }{@value #SCALE}{@code )}.
  *
  * <p>The taxonomy, the vocabulary and the measured quality: {@code docs/tagging-quality.md}.
@@ -39,8 +40,12 @@ public final class TopicTagger {
     static final float HINT_MATCH = 4f;
     /** Evidence a hint needs in a topic to map to it. */
     static final float HINT_MIN = 2f;
-    static final float MIN_EVIDENCE = 3f;
-    static final float RELATIVE = 0.25f;
+    /** Evidence any reported topic needs: one clear phrase in the text, or one hint word in the title. */
+    static final float MIN_EVIDENCE = 2f;
+    /** Share of the best top-level topic's evidence another top-level topic needs. */
+    static final float RELATIVE = 0.15f;
+    /** Share of the best subtopic's evidence another subtopic needs. */
+    static final float RELATIVE_SUB = 0.25f;
     static final float SCALE = 10f;
     static final int MAX_TOPICS = 5;
     /** How many times a phrase in the title counts. */
@@ -123,6 +128,11 @@ public final class TopicTagger {
      * {@link #unmatchedHints}).
      */
     public List<TopicTag> topics(String title, String text, Collection<String> hints) {
+        return best(evidence(title, text, hints));
+    }
+
+    /** The evidence of every topic, in taxonomy order ({@link #topicCodes}); for evaluation. */
+    float[] evidence(String title, String text, Collection<String> hints) {
         List<String> titleWords = Tokens.of(title);
         List<String> textWords = Tokens.of(text);
         int n = taxonomy.codes.length;
@@ -166,7 +176,12 @@ public final class TopicTagger {
                 }
             }
         }
-        return best(evidence);
+        return evidence;
+    }
+
+    /** The taxonomy's topic codes, in the order of {@link #evidence}. */
+    List<String> topicCodes() {
+        return List.of(taxonomy.codes);
     }
 
     private List<TopicTag> best(float[] evidence) {
@@ -181,7 +196,7 @@ public final class TopicTagger {
         }
         List<Integer> picked = new ArrayList<>();
         for (int t = 0; t < evidence.length; t++) {
-            float floor = Math.max(MIN_EVIDENCE, RELATIVE * (taxonomy.levels[t] == 1 ? bestTop : bestSub));
+            float floor = Math.max(MIN_EVIDENCE, taxonomy.levels[t] == 1 ? RELATIVE * bestTop : RELATIVE_SUB * bestSub);
             if (evidence[t] >= floor) {
                 picked.add(t);
             }

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -143,8 +145,66 @@ final class TopicEvaluation {
     }
 
     /**
-     * {@code TopicEvaluation tune|held-out|tuning-errors [TAXONOMY.yaml [MODEL [WEIGHT]]]}: prints BBC and AG
-     * News figures (or, with {@code tuning-errors}, the tuning half's misclassified articles) of the shipped
+     * The hand-labelled feed items of the <em>tuning</em> half (never the held-out half), as
+     * {@link FeedItemsQualityTest} tags them (feed categories and site tag lines as hints): the
+     * labelled top-level topics, the top-level topics of the top three tags, every top-level topic's
+     * evidence, the title, the text and the categories; items whose topics differ are marked {@code *}.
+     * The first line is the tuning half's micro precision, recall and F1.
+     */
+    static List<String> feedTuningItems(TopicTagger tagger) {
+        Vocabulary vocabulary = Vocabulary.shipped();
+        List<String> codes = tagger.topicCodes();
+        List<String> out = new ArrayList<>();
+        int tp = 0;
+        int predictedCount = 0;
+        int goldCount = 0;
+        for (LabelledItem item : LabelledItems.load()) {
+            if (heldOut(item.id())) {
+                continue;
+            }
+            List<String> hints = new ArrayList<>(item.categories());
+            SiteTagLines.find(item.text()).stream().filter(l -> l.kind() == SiteTagLines.Kind.TOPIC)
+                    .map(SiteTagLines.TagLine::value).forEach(hints::add);
+            List<TopicTag> tags = tagger.topics(item.title(), item.text(), hints);
+            Set<String> predicted = new LinkedHashSet<>();
+            tags.subList(0, Math.min(3, tags.size())).forEach(t -> predicted.add(vocabulary.topLevel(t.code())));
+            Set<String> gold = new LinkedHashSet<>(item.topics());
+            Set<String> both = new LinkedHashSet<>(predicted);
+            both.retainAll(gold);
+            tp += both.size();
+            predictedCount += predicted.size();
+            goldCount += gold.size();
+            float[] evidence = tagger.evidence(item.title(), item.text(), hints);
+            StringBuilder s = new StringBuilder(predicted.equals(gold) ? "  " : "* ");
+            s.append(item.id()).append("\n  gold ").append(short_(gold, vocabulary)).append(" | got ").append(short_(predicted, vocabulary))
+                    .append(" | evidence");
+            for (int t = 0; t < codes.size(); t++) {
+                if (evidence[t] > 0 && vocabulary.get(codes.get(t)).level() == 1) {
+                    s.append(String.format(Locale.ROOT, " %s %.1f", vocabulary.get(codes.get(t)).label(), evidence[t]));
+                }
+            }
+            s.append("\n  tags");
+            tags.forEach(t -> s.append(String.format(Locale.ROOT, " %s %.2f;", t.label(), t.score())));
+            s.append("\n  ").append(item.title()).append(" | ").append(item.text()).append(" | ").append(item.categories());
+            out.add(s.toString());
+        }
+        double p = predictedCount == 0 ? 0 : (double) tp / predictedCount;
+        double r = goldCount == 0 ? 0 : (double) tp / goldCount;
+        out.add(0, String.format(Locale.ROOT, "tuning half: precision %.3f, recall %.3f, F1 %.3f (%d correct, %d predicted, %d labelled)",
+                p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), tp, predictedCount, goldCount));
+        return out;
+    }
+
+    private static String short_(Set<String> codes, Vocabulary vocabulary) {
+        List<String> labels = new ArrayList<>();
+        codes.forEach(c -> labels.add(vocabulary.get(c).label()));
+        return labels.toString();
+    }
+
+    /**
+     * {@code TopicEvaluation tune|held-out|tuning-errors|feed-tuning [TAXONOMY.yaml [MODEL [WEIGHT]]]}: prints BBC and AG
+     * News figures (or, with {@code tuning-errors}, the tuning half's misclassified articles; with
+     * {@code feed-tuning}, the tuning half of the hand-labelled feed items) of the shipped
      * tagger, or of a taxonomy file with an optional model and model weight.
      */
     public static void main(String[] args) throws IOException {
@@ -154,6 +214,10 @@ final class TopicEvaluation {
                 : TopicTagger.defaults();
         if (args.length > 3) {
             tagger = tagger.withModel(TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]));
+        }
+        if (args.length > 0 && args[0].equals("feed-tuning")) {
+            feedTuningItems(tagger).forEach(System.out::println);
+            return;
         }
         Path topics = sharedTopics().orElseThrow();
         if (errors) {

@@ -136,6 +136,27 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldGiveAShortItemASecondTopLevelTopicWithItsOwnEvidence() {
+        List<TopicTag> tags = TAGGER.topics("Nuclear talks resume as warplanes gather",
+                "Negotiators met in Geneva while airstrikes continued and troops massed on the border.", List.of());
+        List<String> topLevel = tags.subList(0, Math.min(3, tags.size())).stream()
+                .map(t -> Vocabulary.shipped().topLevel(t.code())).distinct().toList();
+
+        assertThat(topLevel).containsExactlyInAnyOrder("medtop:16000000", "medtop:11000000");
+    }
+
+    @Test
+    void shouldNotReportATopLevelTopicWithFarLessEvidenceThanTheBest() {
+        String match = "The striker scored twice as the champions beat their rivals in the league match at the stadium; "
+                + "the goalkeeper and the midfielder were the players of the season, the coach said. ";
+
+        List<TopicTag> tags = TAGGER.topics("Champions win the league title", match + "Tickets cost more this season.", List.of());
+
+        assertThat(codes(tags)).first().isEqualTo("medtop:15000000");
+        assertThat(codes(tags)).doesNotContain("medtop:04000000");
+    }
+
+    @Test
     void shouldTagNothingInAnEmptyArticle() {
         assertThat(TAGGER.topics(null, null, null)).isEmpty();
         assertThat(TAGGER.topics("", "", List.of())).isEmpty();
