@@ -98,15 +98,15 @@ public final class FeedFetcher implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
-        if (!settings.allowPrivateNetworks() && AddressGuard.dnsCacheSeconds() == 0) {
-            LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and the"
-                    + " connection resolve each host separately, so a rebinding DNS server could slip a private address through;"
-                    + " leave it at its default (30 s) or set it higher.");
-        }
         if (!settings.allowPrivateNetworks() && !HOST_HEADER_ALLOWED) {
             LoggerFactory.getLogger(FeedFetcher.class).warn("the JDK HTTP client was in use before ingest could allow the Host"
                     + " header, so plain-http fetches are not pinned to the checked address; start the JVM with -D"
                     + RESTRICTED_HEADERS + "=host.");
+            if (AddressGuard.dnsCacheSeconds() == 0) {
+                LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and"
+                        + " the connection resolve each host separately, so a rebinding DNS server could slip a private address"
+                        + " through plain http; leave it at its default (30 s) or set it higher.");
+            }
         }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
