@@ -1,5 +1,6 @@
 package dev.newsroom.app;
 
+import dev.newsroom.ingest.FeedFetcher;
 import dev.newsroom.model.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -30,6 +31,12 @@ public final class Newsroom {
     public static final int RUNTIME_FAILURE = 1;
     /** Exit code of bad input or usage (unknown flag, invalid setting, unreadable file). */
     public static final int BAD_INPUT = 2;
+
+    static {
+        // Before anything uses the JDK HTTP client (the embedded Elasticsearch does): it reads once which
+        // restricted headers it allows, and FeedFetcher needs Host to pin plain-http fetches to the checked address.
+        FeedFetcher.pinsHttp();
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args));

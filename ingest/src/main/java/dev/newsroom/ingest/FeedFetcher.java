@@ -11,6 +11,8 @@ import dev.newsroom.model.PollOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -48,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * received or once decoded, passes {@link FetchSettings#maxBytes()}. A whole-response deadline
  * ({@link FetchSettings#timeout()}) covers name resolution, connecting, every redirect and the last
  * byte of the body, so a server that trickles bytes cannot hold a fetch open. Unless
- * {@link FetchSettings#allowPrivateNetworks()}, every address a host resolves to must be public.
+ * {@link FetchSettings#allowPrivateNetworks()}, every address a host resolves to must be public,
+ * and a plain-http request is sent to the address that was checked (the name goes in the
+ * {@code Host} header), so a rebinding DNS server cannot answer differently to the connection.
  *
  * <p>The returned futures never complete exceptionally: every failure is a {@link Failed} result.
  * Cancelling a returned future aborts its request. How many fetches run at once is the caller's
@@ -65,7 +69,17 @@ public final class FeedFetcher implements AutoCloseable {
     private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
+    private static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
+    /** Whether the JDK client lets us send a {@code Host} header, which pinning needs. */
+    private static final boolean HOST_HEADER_ALLOWED = allowHostHeader();
+
+    /** Resolves a host name to all its addresses; {@link InetAddress#getAllByName} outside tests. */
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final FetchSettings settings;
+    private final Resolver resolver;
     private final java.util.List<AddressGuard.Network> allowedNetworks;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor deadlines;
@@ -73,15 +87,26 @@ public final class FeedFetcher implements AutoCloseable {
 
     /** A fetcher with its own HTTP client and threads. */
     public FeedFetcher(FetchSettings settings) {
+        this(settings, InetAddress::getAllByName);
+    }
+
+    /** A fetcher whose address check resolves names with the given resolver (tests). */
+    FeedFetcher(FetchSettings settings, Resolver resolver) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.allowedNetworks = settings.networks();
         this.executor = Executors.newCachedThreadPool(daemonThreads("newsroom-fetch-"));
         this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("newsroom-fetch-deadline-"));
         this.deadlines.setRemoveOnCancelPolicy(true);
-        if (!settings.allowPrivateNetworks() && AddressGuard.dnsCacheSeconds() == 0) {
-            LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and the"
-                    + " connection resolve each host separately, so a rebinding DNS server could slip a private address through;"
-                    + " leave it at its default (30 s) or set it higher.");
+        if (!settings.allowPrivateNetworks() && !HOST_HEADER_ALLOWED) {
+            LoggerFactory.getLogger(FeedFetcher.class).warn("the JDK HTTP client was in use before ingest could allow the Host"
+                    + " header, so plain-http fetches are not pinned to the checked address; start the JVM with -D"
+                    + RESTRICTED_HEADERS + "=host.");
+            if (AddressGuard.dnsCacheSeconds() == 0) {
+                LoggerFactory.getLogger(FeedFetcher.class).warn("networkaddress.cache.ttl is 0: the private-address check and"
+                        + " the connection resolve each host separately, so a rebinding DNS server could slip a private address"
+                        + " through plain http; leave it at its default (30 s) or set it higher.");
+            }
         }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -174,18 +199,23 @@ public final class FeedFetcher implements AutoCloseable {
                 return done(failed(PollOutcome.NETWORK_ERROR, "'" + uri + "' is not an absolute http or https URL"));
             }
             currentHost = uri.getHost();
-            return checkAddress(uri).thenCompose(refusal -> refusal.isPresent()
-                    ? done(failed(PollOutcome.NETWORK_ERROR, refusal.get()))
-                    : send(uri).thenCompose(response -> answer(uri, redirects, response)));
+            return checkAddress(uri).thenCompose(checked -> checked.refusal() != null
+                    ? done(failed(PollOutcome.NETWORK_ERROR, checked.refusal()))
+                    : send(uri, checked.address()).thenCompose(response -> answer(uri, redirects, response)));
         }
 
-        private CompletableFuture<Optional<String>> checkAddress(URI uri) {
+        /** Resolves the hop's host and checks every address; no check (and no address) when private networks are allowed. */
+        private CompletableFuture<Checked> checkAddress(URI uri) {
             if (settings.allowPrivateNetworks()) {
-                return CompletableFuture.completedFuture(Optional.empty());
+                return CompletableFuture.completedFuture(new Checked(null, null));
             }
-            CompletableFuture<Optional<String>> check = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Checked> check = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return AddressGuard.refusal(uri.getHost(), allowedNetworks);
+                    InetAddress[] addresses = resolver.resolve(uri.getHost());
+                    if (addresses.length == 0) {
+                        throw new UnknownHostException(uri.getHost());
+                    }
+                    return new Checked(AddressGuard.refusal(uri.getHost(), addresses, allowedNetworks).orElse(null), addresses[0]);
                 } catch (UnknownHostException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -194,8 +224,14 @@ public final class FeedFetcher implements AutoCloseable {
             return check;
         }
 
-        private CompletableFuture<HttpResponse<CappedBody.Body>> send(URI uri) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        /**
+         * Sends the request. A plain-http request whose host was checked goes to the checked address
+         * (the first, as the JDK client would pick), with the name in {@code Host}; an https request
+         * goes to the name, as the certificate must be checked against it (see the ingest README).
+         */
+        private CompletableFuture<HttpResponse<CappedBody.Body>> send(URI uri, InetAddress checked) {
+            boolean pin = checked != null && HOST_HEADER_ALLOWED && "http".equalsIgnoreCase(uri.getScheme());
+            HttpRequest.Builder request = HttpRequest.newBuilder(pin ? pinned(uri, checked) : uri)
                     .GET()
                     .timeout(remaining())
                     .header("User-Agent", USER_AGENT)
@@ -203,6 +239,9 @@ public final class FeedFetcher implements AutoCloseable {
                     .header("Accept-Encoding", "gzip, deflate");
             if ("http".equalsIgnoreCase(uri.getScheme())) {
                 request.version(HttpClient.Version.HTTP_1_1);
+            }
+            if (pin) {
+                request.header("Host", uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
             }
             if (etag != null && !etag.isBlank()) {
                 request.header("If-None-Match", etag);
@@ -384,6 +423,43 @@ public final class FeedFetcher implements AutoCloseable {
         private Duration remaining() {
             Duration left = settings.timeout().minus(latency());
             return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+        }
+    }
+
+    /** A hop's address check: why it is refused (null when it passed) and the address to connect to (null: not checked). */
+    private record Checked(String refusal, InetAddress address) {}
+
+    /** The URL with its host replaced by the address (IPv6 in brackets); path and query kept as sent. */
+    static URI pinned(URI uri, InetAddress address) {
+        String ip = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + ip + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    /**
+     * Whether plain-http requests are pinned to the checked address. Loading this class allows the
+     * {@code Host} header in the JDK client, which works only before anything else in the JVM has used that
+     * client: a program that does (an embedded Elasticsearch) calls this first.
+     */
+    public static boolean pinsHttp() {
+        return HOST_HEADER_ALLOWED;
+    }
+
+    /**
+     * Adds {@code host} to {@code jdk.httpclient.allowRestrictedHeaders}, which the JDK client reads once, when its
+     * classes are first used, and tells whether a {@code Host} header is now accepted.
+     */
+    private static boolean allowHostHeader() {
+        String allowed = System.getProperty(RESTRICTED_HEADERS, "");
+        if (java.util.Arrays.stream(allowed.split(",")).noneMatch(name -> name.strip().equalsIgnoreCase("host"))) {
+            System.setProperty(RESTRICTED_HEADERS, allowed.isBlank() ? "host" : allowed + ",host");
+        }
+        try {
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "localhost");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

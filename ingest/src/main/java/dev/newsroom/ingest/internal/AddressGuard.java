@@ -17,9 +17,10 @@ import java.util.Optional;
  * lookups, which keeps an answer for {@code networkaddress.cache.ttl} seconds (30 by default)
  * whatever TTL the DNS record carries, so a rebinding DNS server that answers a public address to
  * the check and a private one to the connection only succeeds if the cached answer expires in the
- * instant between the two; the address is not pinned for the connection itself (see the ingest
- * README). With a cache lifetime of 0 the two lookups are independent: {@link #dnsCacheSeconds()}
- * tells.
+ * instant between the two. {@code FeedFetcher} closes that window for plain http by connecting to
+ * the checked address itself; https needs no pinning, as the certificate check ties the connection
+ * to the name (see the ingest README). With a cache lifetime of 0 the two lookups are independent:
+ * {@link #dnsCacheSeconds()} tells.
  */
 public final class AddressGuard {
     /** The JVM's default lifetime of a cached name lookup, in seconds, when nothing sets it. */
@@ -64,7 +65,15 @@ public final class AddressGuard {
      * @throws UnknownHostException when the name does not resolve
      */
     public static Optional<String> refusal(String host, List<Network> allowed) throws UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(host)) {
+        return refusal(host, InetAddress.getAllByName(host), allowed);
+    }
+
+    /**
+     * Like {@link #refusal(String, List)}, for addresses the host was already resolved to: the caller
+     * can then connect to the very address that was checked.
+     */
+    public static Optional<String> refusal(String host, InetAddress[] addresses, List<Network> allowed) {
+        for (InetAddress address : addresses) {
             if (!isPublic(address) && allowed.stream().noneMatch(network -> network.contains(address))) {
                 String shown = address.getHostAddress();
                 String name = host.equals(shown) || ("[" + shown + "]").equals(host) ? "" : " (" + host + ")";
