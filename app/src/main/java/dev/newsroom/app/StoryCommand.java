@@ -106,6 +106,10 @@ final class StoryCommand implements Callable<Integer> {
         String matched = text(joined.get("matched_article_id"));
         if (!matched.isEmpty()) {
             why.append(why.length() > 0 ? "; " : "").append("matched ").append(matched);
+            String rule = text(joined.get("rule"));
+            if (!rule.isEmpty()) {
+                why.append(" as ").append(rule.replace('_', ' '));
+            }
             if (joined.get("containment") instanceof Number c) {
                 why.append(String.format(Locale.ROOT, ", containment %.2f", c.doubleValue()));
             }

@@ -14,7 +14,8 @@ class StoryCommandTest {
             "joined", Map.of("matched_article_id", "", "jaccard", 1.0, "containment", 1.0, "canonical_by_attribution", true));
     private static final Map<String, Object> GLOBAL_RESEARCH = Map.of("article_id", "a-gr", "site", "www.globalresearch.ca",
             "url", "https://www.globalresearch.ca/nato/5492219", "published_at", "2015-11-28T18:00:00Z", "similarity", 0.71,
-            "joined", Map.of("matched_article_id", "a-ld", "jaccard", 0.71, "containment", 0.97, "canonical_by_attribution", true));
+            "joined", Map.of("matched_article_id", "a-ld", "jaccard", 0.71, "containment", 0.97, "canonical_by_attribution", true,
+                    "rule", "copy"));
 
     @Test
     void shouldShowTheCanonicalCopyThenEveryCopyWithSiteDateUrlAndWhyItJoined() {
@@ -30,7 +31,7 @@ class StoryCommandTest {
                 "Topics: conflict, war and peace", "Countries: SY, TR",
                 "Canonical: landdestroyer.blogspot.com  2015-11-28  https://landdestroyer.blogspot.com/2015/11/nato.html");
         assertThat(text.toString().lines().filter(l -> l.startsWith("www.globalresearch.ca")).findFirst().orElseThrow())
-                .contains("2015-11-28", "matched a-ld, containment 0.97, jaccard 0.71", "https://www.globalresearch.ca/nato/5492219");
+                .contains("2015-11-28", "matched a-ld as copy, containment 0.97, jaccard 0.71", "https://www.globalresearch.ca/nato/5492219");
         assertThat(text.toString().lines().filter(l -> l.startsWith("landdestroyer")).findFirst().orElseThrow())
                 .contains("canonical (by attribution)");
     }

@@ -118,6 +118,7 @@ public final class IndexMappings {
         joined.set("jaccard", type("float"));
         joined.set("containment", type("float"));
         joined.set("canonical_by_attribution", type("boolean"));
+        joined.set("rule", keyword());
         copy.set("joined", object(joined));
         return copy;
     }

@@ -67,7 +67,9 @@ public final class StoryAssigner {
             reason = JoinReason.founded(false);
         } else {
             Match best = matches.get(0);
-            reason = new JoinReason(best.candidate().article().id(), best.similarity().jaccard(), best.similarity().containment(), false);
+            MatchRule rule = best.similarity().rule();
+            reason = new JoinReason(best.candidate().article().id(), best.similarity().jaccard(), best.similarity().containment(), false,
+                    rule == null ? "" : rule.name().toLowerCase(java.util.Locale.ROOT));
             story = merge(best, matches, changes);
         }
         List<String> members = new ArrayList<>(story.members());
