@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * header and a footer, so candidate lookups, verification and joins are all exercised.
  */
 public final class DedupBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final int prior;
     private final int measured;
     private final Random random = new Random(42);
@@ -79,20 +81,29 @@ public final class DedupBench {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         long[] latencies = new long[measured];
         long start;
+        long cpuStart;
+        long cpu;
         try (OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(Map.of()))) {
             for (int i = 0; i < prior; i++) {
                 RawArticle a = next(i, t0.plusSeconds(i));
                 dedup.process(a, a.fetchedAt());
             }
             start = System.nanoTime();
+            cpuStart = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < measured; i++) {
                 RawArticle a = next(prior + i, t0.plusSeconds(prior + i));
                 long s = System.nanoTime();
                 dedup.process(a, a.fetchedAt());
                 latencies[i] = System.nanoTime() - s;
             }
+            cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
-        return result("offline", System.nanoTime() - start, latencies);
+        ObjectNode out = result("offline", System.nanoTime() - start, latencies);
+        // Offline, the whole topology runs on this thread: its CPU time per article is the rate one
+        // idle core would reach, a figure that other processes on the machine do not distort.
+        out.put("cpu_per_article_us", Math.round(cpu / 1e3 / measured));
+        out.put("one_core_per_s", Math.round(measured / (cpu / 1e9)));
+        return out;
     }
 
     /** Runs the measurement on an embedded broker and returns its figures as JSON. */
@@ -113,13 +124,29 @@ public final class DedupBench {
                 produce(producer, topics, 0, prior, t0);
                 awaitArticles(consumer, seen, prior, service);
                 long start = System.nanoTime();
+                long cpuStart = streamThreadsCpu();
                 produce(producer, topics, prior, measured, t0);
                 awaitArticles(consumer, seen, prior + measured, service);
-                return result("broker", System.nanoTime() - start, null);
+                ObjectNode out = result("broker", System.nanoTime() - start, null);
+                // The stream threads' CPU time per article: what the topology costs, apart from the
+                // broker, the producer of this benchmark and other processes on the machine.
+                out.put("streams_cpu_per_article_us", Math.round((streamThreadsCpu() - cpuStart) / 1e3 / measured));
+                return out;
             }
         } finally {
             delete(dir);
         }
+    }
+
+    /** CPU time so far of the Kafka Streams stream threads in this JVM, in nanoseconds. */
+    private static long streamThreadsCpu() {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private void produce(KafkaProducer<String, RawArticle> producer, NewsTopics topics, int from, int count, Instant t0) {

@@ -43,21 +43,40 @@ public final class MinHasher {
     public static List<String> words(String text) {
         String folded = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder(16);
+        StringBuilder marked = null;  // the word so far, when a mark inside it was dropped
+        int start = -1;
         for (int i = 0; i < folded.length(); ) {
             int c = folded.codePointAt(i);
-            i += Character.charCount(c);
+            int next = i + Character.charCount(c);
             if (isWordChar(c)) {
-                word.appendCodePoint(c);
-            } else if (!isMark(c) && word.length() > 0) {
-                words.add(word.toString());
-                word.setLength(0);
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (isMark(c)) {
+                if (start >= 0) {
+                    marked = (marked == null ? new StringBuilder() : marked).append(folded, start, i);
+                    start = next;
+                }
+            } else {
+                addWord(words, marked, folded, start, i);
+                marked = null;
+                start = -1;
             }
+            i = next;
         }
-        if (word.length() > 0) {
-            words.add(word.toString());
-        }
+        addWord(words, marked, folded, start, folded.length());
         return words;
+    }
+
+    private static void addWord(List<String> words, StringBuilder marked, String text, int start, int end) {
+        if (marked != null) {
+            marked.append(text, Math.max(start, 0), Math.max(start, end));
+            if (marked.length() > 0) {
+                words.add(marked.toString());
+            }
+        } else if (start >= 0 && end > start) {
+            words.add(text.substring(start, end));
+        }
     }
 
     private static boolean isAscii(String text) {

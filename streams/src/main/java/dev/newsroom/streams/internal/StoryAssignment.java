@@ -44,13 +44,9 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
         return stores;
     }
 
-    /**
-     * A persistent store with a changelog and a record cache: repeated reads and writes of one key
-     * within a commit (an article, its story, a site's boilerplate lines) reach RocksDB and the
-     * changelog once.
-     */
+    /** A persistent store with a changelog. */
     private static <T> StoreBuilder<?> store(String name, Serde<T> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     /** Key of the expiry index: time first (zero-padded, so keys sort by time), then the article id. */
