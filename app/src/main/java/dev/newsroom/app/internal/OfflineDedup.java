@@ -28,7 +28,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * The real topology ({@link NewsTopology#build}, same processors, stores and parameters) run in
  * this process over articles given in order, with state in a temporary directory: Kafka's
  * {@link TopologyTestDriver} is the in-process executor, so no broker is needed and records are
- * processed one at a time, exactly in input order.
+ * processed one at a time, exactly in input order. Of the outputs it keeps only where each copy
+ * was last placed and each story's canonical copy, not the copies and stories themselves, so a
+ * large input does not fill the heap with texts.
  */
 public final class OfflineDedup implements AutoCloseable {
     private final NewsTopics topics = NewsTopics.defaults();
@@ -38,8 +40,8 @@ public final class OfflineDedup implements AutoCloseable {
     private final TestOutputTopic<String, Article> articles;
     private final TestOutputTopic<String, Story> stories;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
-    private final Map<String, Article> latestArticles = new HashMap<>();
-    private final Map<String, Story> latestStories = new HashMap<>();
+    private final Map<String, Placement> placements = new HashMap<>();
+    private final Map<String, String> canonicalByStory = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
 
     public OfflineDedup(ConfigSource config) {
@@ -68,13 +70,13 @@ public final class OfflineDedup implements AutoCloseable {
     public void process(RawArticle article, Instant seenAt) {
         raw.pipeInput(article.id(), article, seenAt);
         for (KeyValue<String, Article> kv : articles.readKeyValuesToList()) {
-            latestArticles.put(kv.key, kv.value);
+            placements.put(kv.key, new Placement(kv.value.storyId(), kv.value.canonical(), kv.value.similarity()));
         }
         for (KeyValue<String, Story> kv : stories.readKeyValuesToList()) {
             if (kv.value == null) {
-                latestStories.remove(kv.key);
+                canonicalByStory.remove(kv.key);
             } else {
-                latestStories.put(kv.key, kv.value);
+                canonicalByStory.put(kv.key, kv.value.canonical().articleId());
             }
         }
         if (driver.producedTopicNames().contains(topics.dlq().name())) {
@@ -84,14 +86,23 @@ public final class OfflineDedup implements AutoCloseable {
         }
     }
 
-    /** The copy of an article as last emitted; null if it was not processed or went to the dead-letter topic. */
-    public Article article(String id) {
-        return latestArticles.get(id);
+    /**
+     * Where a copy was last placed.
+     *
+     * @param storyId    its story
+     * @param canonical  whether it is the story's canonical copy
+     * @param similarity its similarity to the canonical copy
+     */
+    public record Placement(String storyId, boolean canonical, double similarity) {}
+
+    /** Where the copy of an article was last placed; null if it was not processed or went to the dead-letter topic. */
+    public Placement placement(String id) {
+        return placements.get(id);
     }
 
-    /** The story as last emitted; null if absorbed by a merge. */
-    public Story story(String id) {
-        return latestStories.get(id);
+    /** The article id of a story's canonical copy as last emitted; null if the story was absorbed by a merge. */
+    public String canonicalOf(String storyId) {
+        return canonicalByStory.get(storyId);
     }
 
     /** Why an article went to the dead-letter topic; null if it did not. */
@@ -101,7 +112,7 @@ public final class OfflineDedup implements AutoCloseable {
 
     /** How many stories exist now. */
     public int storyCount() {
-        return latestStories.size();
+        return canonicalByStory.size();
     }
 
     @Override
