@@ -31,6 +31,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -116,7 +117,7 @@ public final class DedupBench {
                     "streams.state-dir", dir.resolve("streams").toString(), "topics.partitions", "6"));
             TopicProvisioner.ensure(config, KafkaConnection.from(config), topics);
             try (StreamsService service = new StreamsService(NewsStreamsConfig.from(config));
-                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(KafkaConnection.from(config).baseProperties(),
+                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(rawProducerProperties(config),
                          topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
                  KafkaConsumer<String, byte[]> consumer = consumer(kafka.bootstrapServers(), topics.articles().name())) {
                 service.start();
@@ -147,6 +148,20 @@ public final class DedupBench {
             }
         }
         return total;
+    }
+
+    /**
+     * The benchmark's own producer of raw articles: one request in flight and no idempotence. Sending
+     * thousands of records into partitions created a moment before, an idempotent producer can be
+     * left retrying one batch forever with OUT_OF_ORDER_SEQUENCE_NUMBER; a duplicate raw record
+     * instead is harmless (the topology ignores an identical re-delivery).
+     */
+    private static Properties rawProducerProperties(ConfigSource config) {
+        Properties props = KafkaConnection.from(config).baseProperties();
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
     }
 
     private void produce(KafkaProducer<String, RawArticle> producer, NewsTopics topics, int from, int count, Instant t0) {
