@@ -56,12 +56,10 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         List<StoryChange> changes;
         try {
             Map<String, LineCount> learned = state.article(article.id()) == null ? learnBoilerplate(article, record.timestamp()) : Map.of();
-            String text = boilerplate.fingerprintText(article.site(), article.title() + "\n" + article.text(),
-                    key -> isLearned(learned.containsKey(key) ? learned.get(key) : lines.get(key)));
-            changes = assigner.assign(article, minHasher.fingerprint(text), record.timestamp());
+            changes = assigner.assign(article, fingerprint(article, learned), record.timestamp());
             state.flush();
         } finally {
-            state.discard();
+            state.discard(); // an article that failed (it goes to the dead-letter topic) leaves no half-written story
         }
         for (StoryChange change : changes) {
             context.forward(record.withKey(change.key()).withValue(change));
@@ -79,6 +77,13 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
             written.put(key, next);
         }
         return written;
+    }
+
+    /** The fingerprint of the article without its boilerplate lines; {@code learned} holds the counts it just wrote. */
+    private Fingerprint fingerprint(Article article, Map<String, LineCount> learned) {
+        String text = boilerplate.fingerprintText(article.site(), article.title() + "\n" + article.text(),
+                key -> isLearned(learned.containsKey(key) ? learned.get(key) : lines.get(key)));
+        return minHasher.fingerprint(text);
     }
 
     private boolean isLearned(LineCount count) {
