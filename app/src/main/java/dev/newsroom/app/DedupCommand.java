@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.app.internal.OfflineDedup;
-import dev.newsroom.model.Article;
 import dev.newsroom.model.RawArticle;
-import dev.newsroom.model.Story;
 import dev.newsroom.model.config.ConfigSource;
 import dev.newsroom.model.serde.Json;
 import java.io.BufferedReader;
@@ -24,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,20 +55,20 @@ final class DedupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<RawArticle> articles = read(input);
-        List<ObjectNode> results = new ArrayList<>();
-        try (OfflineDedup dedup = new OfflineDedup(config())) {
-            for (RawArticle article : articles) {
+        ConfigSource config = config();
+        // Articles are read and processed one at a time; only their ids are kept for the output,
+        // which is written at the end because a later article can still move an earlier one.
+        List<String> ids = new ArrayList<>();
+        try (OfflineDedup dedup = new OfflineDedup(config)) {
+            read(input, article -> {
                 dedup.process(article, article.fetchedAt());
-            }
-            for (RawArticle article : articles) {
-                results.add(result(dedup, article.id()));
-            }
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            for (ObjectNode line : results) {
-                out.write(JSON.writeValueAsString(line));
-                out.newLine();
+                ids.add(article.id());
+            });
+            try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                for (String id : ids) {
+                    out.write(JSON.writeValueAsString(result(dedup, id)));
+                    out.newLine();
+                }
             }
         }
         return 0;
@@ -89,22 +88,21 @@ final class DedupCommand implements Callable<Integer> {
 
     private static ObjectNode result(OfflineDedup dedup, String id) {
         ObjectNode line = JSON.createObjectNode().put("id", id);
-        Article article = dedup.article(id);
-        if (article == null) {
+        OfflineDedup.Placement copy = dedup.placement(id);
+        if (copy == null) {
             String error = dedup.error(id);
             return line.put("error", error == null ? "not processed" : error);
         }
-        Story story = dedup.story(article.storyId());
-        line.put("story_id", article.storyId());
-        line.put("canonical_id", story == null ? id : story.canonical().articleId());
-        line.put("canonical", article.canonical());
-        line.put("similarity", article.similarity());
+        String canonical = dedup.canonicalOf(copy.storyId());
+        line.put("story_id", copy.storyId());
+        line.put("canonical_id", canonical == null ? id : canonical);
+        line.put("canonical", copy.canonical());
+        line.put("similarity", copy.similarity());
         return line;
     }
 
-    /** The input articles in order; a line that is not an article is bad input (exit 2) naming its line number. */
-    static List<RawArticle> read(Path file) throws IOException {
-        List<RawArticle> articles = new ArrayList<>();
+    /** Hands the input articles in order to {@code each}; a line that is not an article is bad input (exit 2) naming its line number. */
+    static void read(Path file, Consumer<RawArticle> each) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -113,16 +111,17 @@ final class DedupCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
+                RawArticle article;
                 try {
-                    articles.add(article(JSON.readTree(line), number));
+                    article = article(JSON.readTree(line), number);
                 } catch (IOException | IllegalArgumentException e) {
                     throw new BadInputException(file + " line " + number + " is not an article: " + Newsroom.oneLine(e), e);
                 }
+                each.accept(article);
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException("No such file: " + file, e);
         }
-        return articles;
     }
 
     /**

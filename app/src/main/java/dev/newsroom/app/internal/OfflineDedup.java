@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -28,9 +30,12 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * The real topology ({@link NewsTopology#build}, same processors, stores and parameters) run in
  * this process over articles given in order, with state in a temporary directory: Kafka's
  * {@link TopologyTestDriver} is the in-process executor, so no broker is needed and records are
- * processed one at a time, exactly in input order.
+ * processed one at a time, exactly in input order. Of the outputs it keeps only where each copy
+ * was last placed and each story's canonical copy, not the copies and stories themselves, so a
+ * large input does not fill the heap with texts.
  */
 public final class OfflineDedup implements AutoCloseable {
+    private static final int DRAIN_EVERY = 1_000;
     private final NewsTopics topics = NewsTopics.defaults();
     private final Path stateDir;
     private final TopologyTestDriver driver;
@@ -38,9 +43,10 @@ public final class OfflineDedup implements AutoCloseable {
     private final TestOutputTopic<String, Article> articles;
     private final TestOutputTopic<String, Story> stories;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
-    private final Map<String, Article> latestArticles = new HashMap<>();
-    private final Map<String, Story> latestStories = new HashMap<>();
+    private final Map<String, Placement> placements = new HashMap<>();
+    private final Map<String, String> canonicalByStory = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
+    private long processed;
 
     public OfflineDedup(ConfigSource config) {
         try {
@@ -68,14 +74,17 @@ public final class OfflineDedup implements AutoCloseable {
     public void process(RawArticle article, Instant seenAt) {
         raw.pipeInput(article.id(), article, seenAt);
         for (KeyValue<String, Article> kv : articles.readKeyValuesToList()) {
-            latestArticles.put(kv.key, kv.value);
+            placements.put(kv.key, new Placement(kv.value.storyId(), kv.value.canonical(), kv.value.similarity()));
         }
         for (KeyValue<String, Story> kv : stories.readKeyValuesToList()) {
             if (kv.value == null) {
-                latestStories.remove(kv.key);
+                canonicalByStory.remove(kv.key);
             } else {
-                latestStories.put(kv.key, kv.value);
+                canonicalByStory.put(kv.key, kv.value.canonical().articleId());
             }
+        }
+        if (++processed % DRAIN_EVERY == 0) {
+            drainOtherTopics();
         }
         if (driver.producedTopicNames().contains(topics.dlq().name())) {
             for (KeyValue<byte[], DeadLetter> kv : deadLetters.readKeyValuesToList()) {
@@ -84,14 +93,37 @@ public final class OfflineDedup implements AutoCloseable {
         }
     }
 
-    /** The copy of an article as last emitted; null if it was not processed or went to the dead-letter topic. */
-    public Article article(String id) {
-        return latestArticles.get(id);
+    /**
+     * Where a copy was last placed.
+     *
+     * @param storyId    its story
+     * @param canonical  whether it is the story's canonical copy
+     * @param similarity its similarity to the canonical copy
+     */
+    public record Placement(String storyId, boolean canonical, double similarity) {}
+
+    /**
+     * The driver keeps every record sent to any topic until it is read, the stores' changelogs
+     * included (about 70 records per article); those are read and dropped here, or a large input
+     * would fill the heap with them.
+     */
+    private void drainOtherTopics() {
+        Set<String> kept = Set.of(topics.articles().name(), topics.stories().name(), topics.dlq().name());
+        for (String topic : driver.producedTopicNames()) {
+            if (!kept.contains(topic)) {
+                driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            }
+        }
     }
 
-    /** The story as last emitted; null if absorbed by a merge. */
-    public Story story(String id) {
-        return latestStories.get(id);
+    /** Where the copy of an article was last placed; null if it was not processed or went to the dead-letter topic. */
+    public Placement placement(String id) {
+        return placements.get(id);
+    }
+
+    /** The article id of a story's canonical copy as last emitted; null if the story was absorbed by a merge. */
+    public String canonicalOf(String storyId) {
+        return canonicalByStory.get(storyId);
     }
 
     /** Why an article went to the dead-letter topic; null if it did not. */
@@ -101,7 +133,7 @@ public final class OfflineDedup implements AutoCloseable {
 
     /** How many stories exist now. */
     public int storyCount() {
-        return latestStories.size();
+        return canonicalByStory.size();
     }
 
     @Override

@@ -126,4 +126,33 @@ class JsonSerdeTest {
 
         assertThat(raw.deserialize("t", json)).isEqualTo(landDestroyer());
     }
+
+    @Test
+    void shouldReadAValueWhoseSchemaIsNotTheFirstFieldOrMissing() {
+        String json = new String(raw.serialize("t", landDestroyer()), StandardCharsets.UTF_8);
+        byte[] schemaLast = ("{" + json.substring("{\"schema\":1,".length(), json.length() - 1) + ",\"schema\": 1}").getBytes(StandardCharsets.UTF_8);
+        byte[] noSchema = ("{" + json.substring("{\"schema\":1,".length())).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(raw.deserialize("t", schemaLast)).isEqualTo(landDestroyer());
+        assertThat(raw.deserialize("t", noSchema)).isEqualTo(landDestroyer());
+    }
+
+    @Test
+    void shouldRejectATruncatedValueWithAClearError() {
+        byte[] json = raw.serialize("t", landDestroyer());
+        byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);
+
+        assertThatThrownBy(() -> raw.deserialize("newsroom.raw", truncated))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("Record is not valid JSON for RawArticle on topic newsroom.raw: ");
+    }
+
+    @Test
+    void shouldRejectASchemaOfZero() {
+        byte[] zero = "{\"schema\":0,\"id\":\"a-1\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> raw.deserialize("newsroom.raw", zero))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("Record has schema 0 for RawArticle on topic newsroom.raw; this reader knows schemas 1 to 1");
+    }
 }

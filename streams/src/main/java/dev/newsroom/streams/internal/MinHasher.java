@@ -8,6 +8,7 @@ import com.dynatrace.hash4j.similarity.SimilarityHasher;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,27 +38,105 @@ public final class MinHasher {
         this.hasher = policy.createHasher();
     }
 
-    /** The words of a text as fingerprinting sees them. */
+    /**
+     * The words of a text as fingerprinting sees them: compatibility-decomposed (NFKD), combining
+     * marks dropped, lower-cased, split at every character that is neither a letter nor a number.
+     * One pass over the characters (this runs several times per article on the single story
+     * assignment thread); ASCII text skips the decomposition, which leaves it unchanged.
+     */
     public static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String folded = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
+        StringBuilder marked = null;  // the word so far, when a mark inside it was dropped
+        int start = -1;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (isWordChar(c)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (isMark(c)) {
+                if (start >= 0) {
+                    marked = (marked == null ? new StringBuilder() : marked).append(folded, start, i);
+                    start = next;
+                }
+            } else {
+                addWord(words, marked, folded, start, i);
+                marked = null;
+                start = -1;
             }
+            i = next;
         }
+        addWord(words, marked, folded, start, folded.length());
         return words;
     }
 
-    /** The distinct shingle hashes of a text. */
+    private static void addWord(List<String> words, StringBuilder marked, String text, int start, int end) {
+        if (marked != null) {
+            marked.append(text, Math.max(start, 0), Math.max(start, end));
+            if (marked.length() > 0) {
+                words.add(marked.toString());
+            }
+        } else if (start >= 0 && end > start) {
+            words.add(text.substring(start, end));
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}. */
+    private static boolean isWordChar(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@code \p{M}}: dropped, so a word with an accent stays one word. */
+    private static boolean isMark(int c) {
+        if (c < 0x80) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** The distinct shingle hashes of a text, in ascending order. */
     public long[] shingles(List<String> words) {
         int n = words.size() < shingleSize ? (words.isEmpty() ? 0 : 1) : words.size() - shingleSize + 1;
         int size = Math.min(shingleSize, words.size());
-        java.util.HashSet<Long> seen = new java.util.HashSet<>(n * 2);
+        long[] hashes = new long[n];
+        StringBuilder shingle = new StringBuilder(size * 12);
         for (int i = 0; i < n; i++) {
-            seen.add(HASH.hashCharsToLong(String.join(" ", words.subList(i, i + size))));
+            shingle.setLength(0);
+            for (int w = i; w < i + size; w++) {
+                if (w > i) {
+                    shingle.append(' ');
+                }
+                shingle.append(words.get(w));
+            }
+            hashes[i] = HASH.hashCharsToLong(shingle);
         }
-        return seen.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(hashes);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return Arrays.copyOf(hashes, distinct);
     }
 
     /**

@@ -1,23 +1,44 @@
 package dev.newsroom.streams.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** {@link DedupState} in three key-value stores. */
+/**
+ * {@link DedupState} in three key-value stores. Within one article ({@link #flush()} ends it),
+ * every value is read from its store and decoded at most once, and written and encoded at most
+ * once: the assigner reads an LSH bucket to find candidates and again to add the article, and
+ * writes the article's entry when it joins a story and again when the story is published.
+ */
 final class StoreBackedState implements DedupState {
-    private final KeyValueStore<String, ArticleEntry> articles;
-    private final KeyValueStore<String, StoryEntry> stories;
-    private final KeyValueStore<String, Bucket> buckets;
+    private final Pending<ArticleEntry> articles;
+    private final Pending<StoryEntry> stories;
+    private final Pending<Bucket> buckets;
 
     StoreBackedState(KeyValueStore<String, ArticleEntry> articles, KeyValueStore<String, StoryEntry> stories,
                      KeyValueStore<String, Bucket> buckets) {
-        this.articles = articles;
-        this.stories = stories;
-        this.buckets = buckets;
+        this.articles = new Pending<>(articles);
+        this.stories = new Pending<>(stories);
+        this.buckets = new Pending<>(buckets);
     }
 
     /** The article ids of one LSH bucket. */
     record Bucket(List<String> ids) {}
+
+    /** Writes what changed since the last flush to the stores, once per key. */
+    void flush() {
+        articles.flush();
+        stories.flush();
+        buckets.flush();
+    }
+
+    /** Forgets what was read and written since the last flush, e.g. after the article failed. */
+    void discard() {
+        articles.discard();
+        stories.discard();
+        buckets.discard();
+    }
 
     @Override
     public ArticleEntry article(String id) {
@@ -31,7 +52,7 @@ final class StoreBackedState implements DedupState {
 
     @Override
     public void deleteArticle(String id) {
-        articles.delete(id);
+        articles.put(id, null);
     }
 
     @Override
@@ -46,7 +67,7 @@ final class StoreBackedState implements DedupState {
 
     @Override
     public void deleteStory(String id) {
-        stories.delete(id);
+        stories.put(id, null);
     }
 
     @Override
@@ -57,10 +78,49 @@ final class StoreBackedState implements DedupState {
 
     @Override
     public void putBucket(String key, List<String> articleIds) {
-        if (articleIds.isEmpty()) {
-            buckets.delete(key);
-        } else {
-            buckets.put(key, new Bucket(List.copyOf(articleIds)));
+        buckets.put(key, articleIds.isEmpty() ? null : new Bucket(List.copyOf(articleIds)));
+    }
+
+    /** One store with the values read and written since the last flush (null: absent or deleted). */
+    private static final class Pending<V> {
+        private final KeyValueStore<String, V> store;
+        private final Map<String, V> read = new HashMap<>();
+        private final Map<String, V> written = new HashMap<>();
+
+        Pending(KeyValueStore<String, V> store) {
+            this.store = store;
+        }
+
+        V get(String key) {
+            if (written.containsKey(key)) {
+                return written.get(key);
+            }
+            if (read.containsKey(key)) {
+                return read.get(key);
+            }
+            V value = store.get(key);
+            read.put(key, value);
+            return value;
+        }
+
+        void put(String key, V value) {
+            written.put(key, value);
+        }
+
+        void flush() {
+            written.forEach((key, value) -> {
+                if (value == null) {
+                    store.delete(key);
+                } else {
+                    store.put(key, value);
+                }
+            });
+            discard();
+        }
+
+        void discard() {
+            written.clear();
+            read.clear();
         }
     }
 }

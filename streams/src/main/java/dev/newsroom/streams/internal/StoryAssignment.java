@@ -1,9 +1,9 @@
 package dev.newsroom.streams.internal;
 
-import dev.newsroom.model.serde.JsonSerde;
 import dev.newsroom.streams.DedupParameters;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -36,16 +36,17 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
     @Override
     public Set<StoreBuilder<?>> stores() {
         Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
-        stores.add(store(ARTICLES, ArticleEntry.class));
-        stores.add(store(STORIES, StoryEntry.class));
-        stores.add(store(BUCKETS, StoreBackedState.Bucket.class));
-        stores.add(store(BOILERPLATE, StoryAssignmentProcessor.LineCount.class));
-        stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String()));
+        stores.add(store(ARTICLES, StoreSerdes.articles()));
+        stores.add(store(STORIES, StoreSerdes.stories()));
+        stores.add(store(BUCKETS, StoreSerdes.buckets()));
+        stores.add(store(BOILERPLATE, StoreSerdes.lineCounts()));
+        stores.add(store(EXPIRY, Serdes.String()));
         return stores;
     }
 
-    private static <T> StoreBuilder<?> store(String name, Class<T> type) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type, 1));
+    /** A persistent store with a changelog. */
+    private static <T> StoreBuilder<?> store(String name, Serde<T> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     /** Key of the expiry index: time first (zero-padded, so keys sort by time), then the article id. */

@@ -3,8 +3,9 @@ package dev.newsroom.streams.internal;
 import dev.newsroom.model.Article;
 import dev.newsroom.streams.DedupParameters;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -52,28 +53,40 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
     @Override
     public void process(Record<String, Article> record) {
         Article article = record.value();
-        boolean firstSeen = state.article(article.id()) == null;
-        if (firstSeen) {
-            learnBoilerplate(article, record.timestamp());
+        List<StoryChange> changes;
+        try {
+            Map<String, LineCount> learned = state.article(article.id()) == null ? learnBoilerplate(article, record.timestamp()) : Map.of();
+            changes = assigner.assign(article, fingerprint(article, learned), record.timestamp());
+            state.flush();
+        } finally {
+            state.discard(); // an article that failed (it goes to the dead-letter topic) leaves no half-written story
         }
-        String text = boilerplate.fingerprintText(article.site(), article.title() + "\n" + article.text(), this::isLearned);
-        Fingerprint fingerprint = minHasher.fingerprint(text);
-        for (StoryChange change : assigner.assign(article, fingerprint, record.timestamp())) {
+        for (StoryChange change : changes) {
             context.forward(record.withKey(change.key()).withValue(change));
         }
         expiry.put(StoryAssignment.expiryKey(record.timestamp(), article.id()), article.id());
     }
 
-    private void learnBoilerplate(Article article, long now) {
-        Set<String> keys = Boilerplate.learnableLineKeys(article.site(), article.text());
-        for (String key : keys) {
+    /** Counts the article's lines in its site's boilerplate store; returns the counts written. */
+    private Map<String, LineCount> learnBoilerplate(Article article, long now) {
+        Map<String, LineCount> written = new HashMap<>();
+        for (String key : Boilerplate.learnableLineKeys(article.site(), article.text())) {
             LineCount count = lines.get(key);
-            lines.put(key, count == null ? new LineCount(1, now) : new LineCount(count.articles() + 1, now));
+            LineCount next = count == null ? new LineCount(1, now) : new LineCount(count.articles() + 1, now);
+            lines.put(key, next);
+            written.put(key, next);
         }
+        return written;
     }
 
-    private boolean isLearned(String lineKey) {
-        LineCount count = lines.get(lineKey);
+    /** The fingerprint of the article without its boilerplate lines; {@code learned} holds the counts it just wrote. */
+    private Fingerprint fingerprint(Article article, Map<String, LineCount> learned) {
+        String text = boilerplate.fingerprintText(article.site(), article.title() + "\n" + article.text(),
+                key -> isLearned(learned.containsKey(key) ? learned.get(key) : lines.get(key)));
+        return minHasher.fingerprint(text);
+    }
+
+    private boolean isLearned(LineCount count) {
         return count != null && count.articles() >= parameters.boilerplateMinArticles();
     }
 
@@ -89,6 +102,7 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
             if (article != null && article.seenAt() < cutoff) {
                 assigner.expire(entry.value);
             }
+            state.flush();
         }
     }
 

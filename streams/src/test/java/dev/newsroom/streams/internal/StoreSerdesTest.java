@@ -1,0 +1,91 @@
+package dev.newsroom.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsroom.model.Article;
+import dev.newsroom.model.Attribution;
+import dev.newsroom.model.JoinReason;
+import dev.newsroom.model.serde.JsonSerde;
+import dev.newsroom.model.serde.MalformedRecordException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The binary store layout round-trips every field, still reads the first (JSON) layout, and rejects corrupt bytes clearly. */
+class StoreSerdesTest {
+    private static final String STORE = "story-articles";
+    private final MinHasher minHasher = new MinHasher(4, 512);
+
+    private ArticleEntry entry(JoinReason joined) {
+        String text = "US and Turkey edge up to the Syrian border\n" + CandidateVerifierTest.words(5, 300) + "\nÜnïcödé “quotes” — and an em dash";
+        Article article = new Article("a-1", "s-0", false, 0.873, "https://www.globalresearch.ca/x/1", "globalresearch.ca",
+                "US-Turkey Provocation", text, "https://www.globalresearch.ca/feed", null, Instant.parse("2015-11-28T09:00:00Z"),
+                null, List.of("Middle East"), List.of("SY", "TR"), "en",
+                new Attribution("Land Destroyer", "https://landdestroyer.blogspot.com/"), joined, List.of("In-depth Report: SYRIA"));
+        return new ArticleEntry(article, minHasher.fingerprint(text), "s-0", joined, 1_448_701_200_123L);
+    }
+
+    private static void assertSameEntry(ArticleEntry actual, ArticleEntry expected) {
+        assertThat(actual.article()).isEqualTo(expected.article());
+        assertThat(actual.fingerprint().signature()).isEqualTo(expected.fingerprint().signature());
+        assertThat(actual.fingerprint().shingles()).isEqualTo(expected.fingerprint().shingles());
+        assertThat(actual.fingerprint().words()).isEqualTo(expected.fingerprint().words());
+        assertThat(actual.fingerprint().headline()).isEqualTo(expected.fingerprint().headline()).isNotEmpty();
+        assertThat(actual.storyId()).isEqualTo(expected.storyId());
+        assertThat(actual.joined()).isEqualTo(expected.joined());
+        assertThat(actual.seenAt()).isEqualTo(expected.seenAt());
+    }
+
+    @Test
+    void shouldRoundTripAnArticleEntry() {
+        Serde<ArticleEntry> serde = StoreSerdes.articles();
+        for (ArticleEntry e : List.of(entry(new JoinReason("a-0", 0.61, 0.97, true, "copy")), entry(null))) {
+            byte[] bytes = serde.serializer().serialize(STORE, e);
+
+            assertThat(bytes[0]).isEqualTo(StoreSerdes.FORMAT);
+            assertSameEntry(serde.deserializer().deserialize(STORE, bytes), e);
+        }
+    }
+
+    @Test
+    void shouldReadAnArticleEntryWrittenInTheFirstJsonLayout() {
+        ArticleEntry e = entry(new JoinReason("a-0", 0.61, 0.97, false, "same_headline"));
+        byte[] json = new JsonSerde<>(ArticleEntry.class, 1).serialize(STORE, e);
+
+        assertSameEntry(StoreSerdes.articles().deserializer().deserialize(STORE, json), e);
+    }
+
+    @Test
+    void shouldRoundTripStoriesBucketsAndLineCounts() {
+        StoryEntry story = new StoryEntry("s-1", 7, 1_448_698_560_000L, List.of("a-1", "a-2", "a-ü"));
+        StoreBackedState.Bucket bucket = new StoreBackedState.Bucket(List.of("a-3", "a-1"));
+        StoryAssignmentProcessor.LineCount count = new StoryAssignmentProcessor.LineCount(300, 1_448_698_560_000L);
+
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", StoreSerdes.stories().serializer().serialize("s", story))).isEqualTo(story);
+        assertThat(StoreSerdes.buckets().deserializer().deserialize("b", StoreSerdes.buckets().serializer().serialize("b", bucket))).isEqualTo(bucket);
+        assertThat(StoreSerdes.lineCounts().deserializer().deserialize("l", StoreSerdes.lineCounts().serializer().serialize("l", count)))
+                .isEqualTo(count);
+        byte[] firstLayout = new JsonSerde<>(StoryEntry.class, 1).serialize("s", story);
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", firstLayout)).isEqualTo(story);
+    }
+
+    @Test
+    void shouldRejectATruncatedValueWithAClearError() {
+        byte[] bytes = StoreSerdes.articles().serializer().serialize(STORE, entry(null));
+        byte[] truncated = Arrays.copyOf(bytes, 100);
+
+        assertThatThrownBy(() -> StoreSerdes.articles().deserializer().deserialize(STORE, truncated))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("A value of ArticleEntry in story-articles is truncated or corrupt");
+    }
+
+    @Test
+    void shouldRejectAnUnknownFormat() {
+        assertThatThrownBy(() -> StoreSerdes.stories().deserializer().deserialize("story-stories", new byte[] {9, 1, 2}))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2");
+    }
+}
