@@ -110,4 +110,23 @@ class TagCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("line 2").hasLineCount(1);
     }
+
+    @Test
+    void shouldExitTwoWithOneLineForATaxonomyThatIsNotOne() throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\":\"a\",\"text\":\"x\"}\n");
+        Path taxonomy = Files.writeString(dir.resolve("taxonomy.yaml"), "topics:\n  - code: medtop:99999999\n    phrases: {war: 3}\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Newsroom.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("tag", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString(),
+                "--taxonomy", taxonomy.toString());
+        int withoutTaxonomy = cli.execute("tag", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString(),
+                "--model", dir.resolve("model.tsv.gz").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(withoutTaxonomy).isEqualTo(2);
+        assertThat(err.toString()).contains("taxonomy.yaml").contains("--model needs --taxonomy").hasLineCount(2);
+    }
 }

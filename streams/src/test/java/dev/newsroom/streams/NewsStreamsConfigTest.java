@@ -49,4 +49,27 @@ class NewsStreamsConfigTest {
         assertThat(props).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     }
+
+    @Test
+    void shouldReadTheDedupSettingsTheServiceRunsWith() {
+        NewsStreamsConfig config = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.dedup.bands", "32", "streams.dedup.retention", "7d")));
+
+        assertThat(config.dedup().bands()).isEqualTo(32);
+        assertThat(config.dedup().retention()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(config.tagger()).isSameAs(dev.newsroom.streams.tag.Tagger.defaults());
+    }
+
+    @Test
+    void shouldRejectATaxonomyFileOrAModelWithoutOneInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path taxonomy = java.nio.file.Files.writeString(dir.resolve("taxonomy.yaml"), "topics: [");
+
+        assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.tagger.taxonomy", taxonomy.toString()))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value for streams.tagger.taxonomy or streams.tagger.model: ")
+                .hasMessageContaining("taxonomy.yaml")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.tagger.model", "model.tsv.gz"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("a model needs streams.tagger.taxonomy");
+    }
 }
