@@ -2,7 +2,7 @@
 """Builds streams/src/main/resources/dev/newsroom/streams/tag/topic-model.tsv.gz, the shipped topic model.
 
 Training data (none of it evaluation data; see docs/tagging-quality.md, "The statistical model"):
-  - streams/src/main/resources/dev/newsroom/streams/tag/training/feed-items-train.jsonl: real feed
+  - streams/src/test/resources/tagging/feed-items-train.jsonl: real feed
     items labelled by hand, disjoint from the evaluation set (TrainingItemsTest checks it); the first
     of each item's topics is its label;
   - the IPTC Media Topics of levels 2-6 that are not retired (../shared/data/topics/
@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TRAIN = os.path.join(ROOT, "streams/src/main/resources/dev/newsroom/streams/tag/training/feed-items-train.jsonl")
+TRAIN = os.path.join(ROOT, "streams/src/test/resources/tagging/feed-items-train.jsonl")
 VOCABULARY = os.path.join(ROOT, "../shared/data/topics/iptc-mediatopic-2023-10-24.jsonl")
 MODEL = os.path.join(ROOT, "streams/src/main/resources/dev/newsroom/streams/tag/topic-model.tsv.gz")
 

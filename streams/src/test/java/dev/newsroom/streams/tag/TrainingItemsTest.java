@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * from the evaluation set, by id, by url and by title, and labelled like it.
  */
 class TrainingItemsTest {
-    static final String RESOURCE = "/dev/newsroom/streams/tag/training/feed-items-train.jsonl";
+    static final String RESOURCE = "/tagging/feed-items-train.jsonl";
 
     private final List<JsonNode> rows = rows();
 
@@ -58,7 +58,7 @@ class TrainingItemsTest {
 
     @Test
     void shouldBeReadableByTopicTrainingWithEveryLineLabelled() {
-        Path file = Path.of("src/main/resources" + RESOURCE);
+        Path file = Path.of("src/test/resources" + RESOURCE);
         TopicTraining.Data data = TopicTraining.read(file, TopicTagger.load(
                 Path.of("src/main/resources/dev/newsroom/streams/tag/taxonomy.yaml"), null));
         assertThat(data.labelled()).isEqualTo(rows.size());
