@@ -53,8 +53,8 @@ public final class TopicTagger {
     /** How many times a phrase in the lead (the first {@value #LEAD_WORDS} words of the text) counts. */
     static final float LEAD_WEIGHT = 2f;
     static final int LEAD_WORDS = 50;
-    /** Weight of a model given to {@link #load} (measured on the tuning halves; see docs/tagging-quality.md). */
-    static final float DEFAULT_MODEL_WEIGHT = 1f;
+    /** Weight of the shipped model and of a model given to {@link #load} (chosen on the tuning halves; see docs/tagging-quality.md). */
+    static final float DEFAULT_MODEL_WEIGHT = 0.25f;
 
     private static final String TAXONOMY = "taxonomy.yaml";
     private static final String MODEL = "topic-model.tsv.gz";
