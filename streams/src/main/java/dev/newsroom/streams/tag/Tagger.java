@@ -63,7 +63,7 @@ public final class Tagger {
         if (taxonomy.isEmpty()) {
             if (!model.isEmpty()) {
                 throw new ConfigException("Invalid value '" + model + "' for " + MODEL.key() + ": a model needs "
-                        + TAXONOMY.key() + " (the shipped taxonomy comes without a model)");
+                        + TAXONOMY.key() + " (the shipped taxonomy comes with its own model)");
             }
             return defaults();
         }
