@@ -27,7 +27,8 @@ import java.util.regex.PatternSyntaxException;
  * @param headlineThreshold           headline word Jaccard at or above which two copies carry the same headline ...
  * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match ...
  * @param headlineMaxLengthRatio      ... while the larger copy is at most this many times the smaller
- * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories)
+ * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories) ...
+ * @param bridgeContainmentThreshold ... of which it is a copy: near-duplicate, same headline, or its own text contained at least this much in the member
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
@@ -37,6 +38,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                               double containmentThreshold, double maxLengthRatio, int minWords,
                               double shortJaccardThreshold, double versionJaccardThreshold, double versionContainmentThreshold,
                               double headlineThreshold, double headlineContainmentThreshold, double headlineMaxLengthRatio, boolean mergeOnAnyMatch,
+                              double bridgeContainmentThreshold,
                               int boilerplateMinArticles, int maxBucketSize,
                               Duration retention, List<Pattern> boilerplatePatterns) {
 
@@ -75,6 +77,10 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
     public static final Setting<Boolean> MERGE_ON_ANY_MATCH = Setting.bool(
             "streams.dedup.merge-on-any-match", false,
             "Whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories).");
+    public static final Setting<Integer> BRIDGE_CONTAINMENT_PERCENT = Setting.integer(
+            "streams.dedup.bridge-containment-percent", 60, 1, 100,
+            "With merge-on-any-match, an article merges another story only if it is a copy of its member: near-duplicate, same headline, "
+                    + "or its own text contained at least this much (percent) in the member (a page holding two stories merges neither).");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
             "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
     public static final Setting<Duration> RETENTION = Setting.duration(
@@ -128,7 +134,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                 config.get(JACCARD_PERCENT) / 100.0, config.get(CONTAINMENT_PERCENT) / 100.0, config.get(MAX_LENGTH_RATIO),
                 config.get(MIN_WORDS), 0.9, config.get(VERSION_JACCARD_PERCENT) / 100.0, config.get(VERSION_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_PERCENT) / 100.0, config.get(HEADLINE_CONTAINMENT_PERCENT) / 100.0,
-                config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH),
+                config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH), config.get(BRIDGE_CONTAINMENT_PERCENT) / 100.0,
                 config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }
 }
