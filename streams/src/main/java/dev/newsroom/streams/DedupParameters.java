@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The parameters of near-duplicate detection, the same for the service, {@code newsroom dedup} and
  * the tests. The defaults were chosen from a measured precision/recall curve: see
- * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0007-dedup-recall.md}.
+ * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0009-dedup-recall.md}.
  *
  * @param shingleSize          words per shingle
  * @param components           MinHash signature components
