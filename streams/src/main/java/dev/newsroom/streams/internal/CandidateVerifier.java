@@ -87,7 +87,8 @@ public final class CandidateVerifier {
      * The container guard of {@code mergeOnAnyMatch}: whether a match by containment ({@link MatchRule#COPY}
      * or {@link MatchRule#VERSION}) is a page that <em>contains</em> the other copy rather than a copy of
      * it: less than {@code bridgeContainmentThreshold} of the longer text's own shingles are in the
-     * shorter. A page that holds two stories contains both and is a copy of neither, so with merging
+     * shorter, and those not in it are at least {@code containerExtraShingles} (another story's worth of
+     * text, not a header, footer or added paragraphs). A page that holds two stories contains both and is a copy of neither, so with merging
      * on it links neither to the other (whichever arrives first). Near-duplicates and same-headline
      * matches are never containers. Always false with {@code mergeOnAnyMatch} off.
      */
@@ -97,7 +98,8 @@ public final class CandidateVerifier {
         }
         Fingerprint longer = a.shingles() >= b.shingles() ? a : b;
         Fingerprint shorter = longer == a ? b : a;
-        return ownContainment(s, longer, shorter) < parameters.bridgeContainmentThreshold();
+        double own = ownContainment(s, longer, shorter);
+        return own < parameters.bridgeContainmentThreshold() && longer.shingles() * (1 - own) >= parameters.containerExtraShingles();
     }
 
     /** The estimated share of the article's own shingles that the member holds (1 when it is the smaller and fully contained). */

@@ -214,6 +214,10 @@ class CandidateVerifierTest {
         assertThat(merging.bridges(inPage, page, copy)).isFalse();
         assertThat(verifier.container(inPage, page, copy)).as("no guard with merging off").isFalse();
 
+        Fingerprint updated = minHasher.fingerprint(story + "\n" + words(53, 250));
+        Similarity update = merging.verify(updated, copy).orElseThrow();
+        assertThat(merging.container(update, updated, copy)).as("250 added words are not another story").isFalse();
+
         Similarity reposted = merging.verify(repost, copy).orElseThrow();
         assertThat(merging.container(reposted, repost, copy)).isFalse();
         assertThat(merging.bridges(reposted, repost, copy)).isTrue();
