@@ -214,9 +214,13 @@ class CandidateVerifierTest {
         assertThat(merging.bridges(inPage, page, copy)).isFalse();
         assertThat(verifier.container(inPage, page, copy)).as("no guard with merging off").isFalse();
 
-        Fingerprint updated = minHasher.fingerprint(story + "\n" + words(53, 250));
-        Similarity update = merging.verify(updated, copy).orElseThrow();
-        assertThat(merging.container(update, updated, copy)).as("250 added words are not another story").isFalse();
+        String shortStory = words(54, 200);
+        Fingerprint shortCopy = minHasher.fingerprint(shortStory);
+        Fingerprint updated = minHasher.fingerprint(shortStory + "\n" + words(53, 300));
+        Similarity update = merging.verify(updated, shortCopy).orElseThrow();
+        assertThat(update.rule()).isEqualTo(MatchRule.COPY);
+        assertThat(CandidateVerifier.ownContainment(update, updated, shortCopy)).isLessThan(mergeAll.bridgeContainmentThreshold());
+        assertThat(merging.container(update, updated, shortCopy)).as("300 added words are not another story").isFalse();
 
         Similarity reposted = merging.verify(repost, copy).orElseThrow();
         assertThat(merging.container(reposted, repost, copy)).isFalse();
