@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The parameters of near-duplicate detection, the same for the service, {@code newsroom dedup} and
  * the tests. The defaults were chosen from a measured precision/recall curve: see
- * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0007-dedup-recall.md}.
+ * {@code docs/adr/0005-dedup-parameters.md} and its amendment {@code docs/adr/0009-dedup-recall.md}.
  *
  * @param shingleSize          words per shingle
  * @param components           MinHash signature components
@@ -27,7 +27,9 @@ import java.util.regex.PatternSyntaxException;
  * @param headlineThreshold           headline word Jaccard at or above which two copies carry the same headline ...
  * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match ...
  * @param headlineMaxLengthRatio      ... while the larger copy is at most this many times the smaller
- * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories)
+ * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories) ...
+ * @param bridgeContainmentThreshold with mergeOnAnyMatch, a containment or version match links two copies only if the longer has at least this share of its shingles in the shorter ...
+ * @param containerExtraShingles     ... or fewer than this many shingles not in it (the container guard)
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
@@ -37,6 +39,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                               double containmentThreshold, double maxLengthRatio, int minWords,
                               double shortJaccardThreshold, double versionJaccardThreshold, double versionContainmentThreshold,
                               double headlineThreshold, double headlineContainmentThreshold, double headlineMaxLengthRatio, boolean mergeOnAnyMatch,
+                              double bridgeContainmentThreshold, int containerExtraShingles,
                               int boilerplateMinArticles, int maxBucketSize,
                               Duration retention, List<Pattern> boilerplatePatterns) {
 
@@ -75,6 +78,14 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
     public static final Setting<Boolean> MERGE_ON_ANY_MATCH = Setting.bool(
             "streams.dedup.merge-on-any-match", false,
             "Whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories).");
+    public static final Setting<Integer> BRIDGE_CONTAINMENT_PERCENT = Setting.integer(
+            "streams.dedup.bridge-containment-percent", 60, 1, 100,
+            "With merge-on-any-match, a containment or version match links two copies only if at least this share (percent) of the longer's "
+                    + "text is in the shorter, or the rest is under container-extra-shingles (a page holding two stories links neither).");
+    public static final Setting<Integer> CONTAINER_EXTRA_SHINGLES = Setting.integer(
+            "streams.dedup.container-extra-shingles", 400, 0, 1_000_000,
+            "With merge-on-any-match, a page below bridge-containment-percent is a container of a copy (and links to it neither) "
+                    + "only if at least this many of its shingles are not in the copy (another story's worth of text).");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
             "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
     public static final Setting<Duration> RETENTION = Setting.duration(
@@ -128,7 +139,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                 config.get(JACCARD_PERCENT) / 100.0, config.get(CONTAINMENT_PERCENT) / 100.0, config.get(MAX_LENGTH_RATIO),
                 config.get(MIN_WORDS), 0.9, config.get(VERSION_JACCARD_PERCENT) / 100.0, config.get(VERSION_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_PERCENT) / 100.0, config.get(HEADLINE_CONTAINMENT_PERCENT) / 100.0,
-                config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH),
+                config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH), config.get(BRIDGE_CONTAINMENT_PERCENT) / 100.0, config.get(CONTAINER_EXTRA_SHINGLES),
                 config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }
 }

@@ -73,10 +73,42 @@ public final class CandidateVerifier {
     /**
      * Whether a match to a copy in another story merges that story into the article's: only
      * near-duplicates by default; every verified match when {@code mergeOnAnyMatch} (a copy of a copy
-     * is a copy, whatever the arrival order).
+     * is a copy, whatever the arrival order), except where one of the two merely contains the other
+     * ({@link #container}).
      */
-    public boolean bridges(Similarity s) {
-        return parameters.mergeOnAnyMatch() ? s.rule() != null : nearDuplicate(s);
+    public boolean bridges(Similarity s, Fingerprint article, Fingerprint member) {
+        if (nearDuplicate(s)) {
+            return true;
+        }
+        return parameters.mergeOnAnyMatch() && s.rule() != null && !container(s, article, member);
+    }
+
+    /**
+     * The container guard of {@code mergeOnAnyMatch}: whether a match by containment ({@link MatchRule#COPY}
+     * or {@link MatchRule#VERSION}) is a page that <em>contains</em> the other copy rather than a copy of
+     * it: less than {@code bridgeContainmentThreshold} of the longer text's own shingles are in the
+     * shorter, and those not in it are at least {@code containerExtraShingles} (another story's worth of
+     * text, not a header, footer or added paragraphs). A page that holds two stories contains both and is a copy of neither, so with merging
+     * on it links neither to the other (whichever arrives first). Near-duplicates and same-headline
+     * matches are never containers. Always false with {@code mergeOnAnyMatch} off.
+     */
+    public boolean container(Similarity s, Fingerprint a, Fingerprint b) {
+        if (!parameters.mergeOnAnyMatch() || (s.rule() != MatchRule.COPY && s.rule() != MatchRule.VERSION)) {
+            return false;
+        }
+        Fingerprint longer = a.shingles() >= b.shingles() ? a : b;
+        Fingerprint shorter = longer == a ? b : a;
+        double own = ownContainment(s, longer, shorter);
+        return own < parameters.bridgeContainmentThreshold() && longer.shingles() * (1 - own) >= parameters.containerExtraShingles();
+    }
+
+    /** The estimated share of the article's own shingles that the member holds (1 when it is the smaller and fully contained). */
+    static double ownContainment(Similarity s, Fingerprint article, Fingerprint member) {
+        if (article.shingles() == 0) {
+            return 0.0;
+        }
+        double shared = s.jaccard() * (article.shingles() + member.shingles()) / (1 + s.jaccard());
+        return Math.min(1.0, shared / article.shingles());
     }
 
     /** Jaccard similarity of the words (of three letters or more) of two headlines; 0 if either has none. */

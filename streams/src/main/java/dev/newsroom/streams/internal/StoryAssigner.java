@@ -70,7 +70,7 @@ public final class StoryAssigner {
             MatchRule rule = best.similarity().rule();
             reason = new JoinReason(best.candidate().article().id(), best.similarity().jaccard(), best.similarity().containment(), false,
                     rule == null ? "" : rule.name().toLowerCase(java.util.Locale.ROOT));
-            story = merge(best, matches, changes);
+            story = merge(best, matches, fingerprint, changes);
         }
         List<String> members = new ArrayList<>(story.members());
         members.add(article.id());
@@ -90,7 +90,9 @@ public final class StoryAssigner {
         for (String id : candidates) {
             ArticleEntry candidate = state.article(id);
             if (candidate != null) {
-                verifier.verify(fingerprint, candidate.fingerprint()).ifPresent(s -> matches.add(new Match(candidate, s)));
+                verifier.verify(fingerprint, candidate.fingerprint())
+                        .filter(s -> !verifier.container(s, fingerprint, candidate.fingerprint()))
+                        .ifPresent(s -> matches.add(new Match(candidate, s)));
             }
         }
         matches.sort(Comparator.comparingDouble((Match m) -> -m.similarity().score())
@@ -99,12 +101,12 @@ public final class StoryAssigner {
     }
 
     /** The story the article joins: its best match's, with every story it bridges merged in. */
-    private StoryEntry merge(Match best, List<Match> matches, List<StoryChange> changes) {
+    private StoryEntry merge(Match best, List<Match> matches, Fingerprint fingerprint, List<StoryChange> changes) {
         Map<String, StoryEntry> bridged = new LinkedHashMap<>();
         StoryEntry bestStory = state.story(best.candidate().storyId());
         bridged.put(bestStory.id(), bestStory);
         for (Match m : matches) {
-            if (verifier.bridges(m.similarity()) && !bridged.containsKey(m.candidate().storyId())) {
+            if (verifier.bridges(m.similarity(), fingerprint, m.candidate().fingerprint()) && !bridged.containsKey(m.candidate().storyId())) {
                 StoryEntry other = state.story(m.candidate().storyId());
                 if (other != null) {
                     bridged.put(other.id(), other);

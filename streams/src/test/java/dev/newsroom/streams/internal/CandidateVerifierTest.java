@@ -197,4 +197,33 @@ class CandidateVerifierTest {
                 .hasMessage("the article has no words to fingerprint (its text is empty or only punctuation)");
         assertThat(hasher.fingerprint("Incirlik").shingles()).isEqualTo(1);
     }
+
+    @Test
+    void shouldTellAPageThatContainsACopyFromACopyOnlyWhenMergingOnAnyMatch() {
+        String story = words(50, 300);
+        Fingerprint copy = minHasher.fingerprint(story);
+        Fingerprint page = minHasher.fingerprint(story + "\n" + words(51, 600));
+        Fingerprint repost = minHasher.fingerprint("Header line of the repost here\n" + story + "\n" + words(52, 40));
+        DedupParameters mergeAll = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true")));
+        CandidateVerifier merging = new CandidateVerifier(minHasher, mergeAll);
+
+        Similarity inPage = merging.verify(page, copy).orElseThrow();
+        assertThat(inPage.rule()).isEqualTo(MatchRule.COPY);
+        assertThat(merging.container(inPage, page, copy)).as("two thirds of the page are not in the copy").isTrue();
+        assertThat(merging.container(inPage, copy, page)).as("symmetric").isTrue();
+        assertThat(merging.bridges(inPage, page, copy)).isFalse();
+        assertThat(verifier.container(inPage, page, copy)).as("no guard with merging off").isFalse();
+
+        String shortStory = words(54, 200);
+        Fingerprint shortCopy = minHasher.fingerprint(shortStory);
+        Fingerprint updated = minHasher.fingerprint(shortStory + "\n" + words(53, 300));
+        Similarity update = merging.verify(updated, shortCopy).orElseThrow();
+        assertThat(update.rule()).isEqualTo(MatchRule.COPY);
+        assertThat(CandidateVerifier.ownContainment(update, updated, shortCopy)).isLessThan(mergeAll.bridgeContainmentThreshold());
+        assertThat(merging.container(update, updated, shortCopy)).as("300 added words are not another story").isFalse();
+
+        Similarity reposted = merging.verify(repost, copy).orElseThrow();
+        assertThat(merging.container(reposted, repost, copy)).isFalse();
+        assertThat(merging.bridges(reposted, repost, copy)).isTrue();
+    }
 }

@@ -93,26 +93,54 @@ class StoryAssignerTest {
         assertThat(state.article("a-2").storyId()).isEqualTo("s-2");
         assertThat(state.buckets.values()).allSatisfy(ids -> assertThat(ids).doesNotContain("a-1"));
     }
-    @Test
-    void shouldMergeTheStoriesOfEveryCopyAPageContainsOnlyWhenMergingOnAnyMatch() {
-        String first = CandidateVerifierTest.words(30, 300);
-        String second = CandidateVerifierTest.words(31, 300);
-        // holds both whole (containment 1, length ratio 3) but is a near-duplicate of neither (Jaccard about 0.33)
-        String both = first + "\n" + second + "\n" + CandidateVerifierTest.words(32, 300);
-        assign(article("a-1", "a.org", T0, null), first);
-        assign(article("a-2", "b.org", T0, null), second);
-        assign(article("a-3", "c.org", T0, null), both);
-
-        assertThat(state.stories).hasSize(2);
-
+    /** An assigner over a fresh state with merge-on-any-match on, fed the texts in order; returns its state. */
+    private MapState assignMergingOnAnyMatch(String[][] articles) {
         DedupParameters mergeAll = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true")));
         MapState merged = new MapState();
         StoryAssigner assignerMergingAll = new StoryAssigner(merged, new CandidateVerifier(minHasher, mergeAll),
                 new LshBands(minHasher, mergeAll.bands(), mergeAll.rows()), mergeAll.maxBucketSize());
-        for (String[] a : new String[][] {{"a-1", first}, {"a-2", second}, {"a-3", both}}) {
+        for (String[] a : articles) {
             assignerMergingAll.assign(article(a[0], a[0] + ".org", T0, null), minHasher.fingerprint(a[1]), T0.toEpochMilli());
         }
+        return merged;
+    }
 
+    @Test
+    void shouldNotMergeTwoStoriesThroughAPageThatHoldsBothInEitherArrivalOrder() {
+        String first = CandidateVerifierTest.words(30, 300);
+        String second = CandidateVerifierTest.words(31, 300);
+        // holds both whole (containment 1, length ratio 3) but is a near-duplicate of neither (Jaccard about 0.33): a container
+        String both = first + "\n" + second + "\n" + CandidateVerifierTest.words(32, 300);
+        assign(article("a-1", "a.org", T0, null), first);
+        assign(article("a-2", "b.org", T0, null), second);
+        assign(article("a-3", "c.org", T0, null), both);
+        assertThat(state.stories).as("by default the page joins one of them and merges none").hasSize(2);
+
+        MapState pageLast = assignMergingOnAnyMatch(new String[][] {{"a-1", first}, {"a-2", second}, {"a-3", both}});
+        assertThat(pageLast.article("a-1").storyId()).isNotEqualTo(pageLast.article("a-2").storyId());
+
+        MapState pageFirst = assignMergingOnAnyMatch(new String[][] {{"a-3", both}, {"a-1", first}, {"a-2", second}});
+        assertThat(pageFirst.article("a-1").storyId()).isNotEqualTo(pageFirst.article("a-2").storyId());
+        assertThat(pageFirst.article("a-1").storyId()).as("a copy does not join the page that contains it").isNotEqualTo("s-3");
+    }
+
+    @Test
+    void shouldMergeTwoVersionsThroughACopyOfEachWhenMergingOnAnyMatch() {
+        String headline = "Trump declares good start to Putin summit in Finland\n";
+        String top = CandidateVerifierTest.words(40, 200);
+        String bottom = CandidateVerifierTest.words(41, 200);
+        // two trimmed versions under one headline that share no text, and a version holding half of each:
+        // the same headline and 50% of its text in each, so it is a copy of both (a container of neither)
+        String firstVersion = headline + top + "\n" + CandidateVerifierTest.words(42, 200);
+        String secondVersion = headline + bottom + "\n" + CandidateVerifierTest.words(43, 200);
+        String bridge = headline + top + "\n" + bottom;
+        assign(article("a-1", "a.org", T0, null), firstVersion);
+        assign(article("a-2", "b.org", T0, null), secondVersion);
+        assign(article("a-3", "c.org", T0, null), bridge);
+        assertThat(state.article("a-1").storyId()).as("by default only near-duplicates merge stories")
+                .isNotEqualTo(state.article("a-2").storyId());
+
+        MapState merged = assignMergingOnAnyMatch(new String[][] {{"a-1", firstVersion}, {"a-2", secondVersion}, {"a-3", bridge}});
         assertThat(merged.stories).containsOnlyKeys("s-1");
         assertThat(merged.article("a-2").storyId()).isEqualTo("s-1");
     }
