@@ -76,10 +76,9 @@ public final class StoryTags {
                 counts.merge(value, 1, Integer::sum);
             }
         }
-        List<String> order = new ArrayList<>(counts.keySet());
+        // counts keeps first-seen order, and a sorted ordered stream is stable: ties stay in that order.
         return counts.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue())
-                        .thenComparing(e -> order.indexOf(e.getKey())))
+                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()))
                 .map(Map.Entry::getKey)
                 .limit(max)
                 .toList();
