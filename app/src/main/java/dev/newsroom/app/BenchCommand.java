@@ -10,6 +10,8 @@ import dev.newsroom.embedded.ElasticsearchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
@@ -51,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "500", description = "Articles whose latency is measured one by one (default ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
+            description = "e2e: articles sent through first and not measured, so that the JVM has compiled the hot code (default ${DEFAULT-VALUE}; 0 measures a cold start).")
+    int warmup;
+
     @Option(names = "--prior", paramLabel = "N", defaultValue = "10000", description = "dedup: articles in state before measuring (default ${DEFAULT-VALUE}).")
     int prior;
 
@@ -59,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--broker", description = "dedup: measure on the embedded broker instead of offline.")
     boolean broker;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "e2e and dedup: a setting for the pipeline under test, e.g. --set streams.threads=2 (repeatable).")
+    List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -85,7 +95,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             E2eBenchmark.Settings settings;
             try {
-                settings = new E2eBenchmark.Settings(corpus, articles, itemsPerFeed, samples, dataDir, distribution());
+                settings = new E2eBenchmark.Settings(corpus, articles, itemsPerFeed, samples, warmup, dataDir, distribution(),
+                        SettingFlags.parse(this.settings));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
@@ -116,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code bench dedup}: synthetic articles through the real topology, offline or on the embedded broker (see {@link DedupBench}). */
     private Integer dedup() {
-        DedupBench bench = new DedupBench(prior, articles);
+        DedupBench bench = new DedupBench(prior, articles, SettingFlags.parse(settings));
         ObjectNode result = broker ? bench.onBroker() : bench.offline();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

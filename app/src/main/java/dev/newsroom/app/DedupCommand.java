@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,15 +74,7 @@ final class DedupCommand implements Callable<Integer> {
     }
 
     private ConfigSource config() {
-        Map<String, String> flags = new HashMap<>();
-        for (String s : settings) {
-            int eq = s.indexOf('=');
-            if (eq < 1) {
-                throw new BadInputException("--set takes KEY=VALUE, got '" + s + "'");
-            }
-            flags.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
-        }
-        return ConfigSource.of(flags, System.getenv(), configFile);
+        return ConfigSource.of(SettingFlags.parse(settings), System.getenv(), configFile);
     }
 
     private static ObjectNode result(OfflineDedup dedup, String id) {

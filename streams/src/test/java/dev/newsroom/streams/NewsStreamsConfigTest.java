@@ -28,10 +28,21 @@ class NewsStreamsConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-streams")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class)
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class)
                 .containsEntry(DeadLetters.DLQ_TOPIC_CONFIG, "t1-newsroom.dlq");
+    }
+
+    @Test
+    void shouldCommitAsOftenAsConfigured() {
+        Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.commit-interval", "2s"))).streamsProperties();
+
+        assertThat(props).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2000L);
+        assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.commit-interval", "0s"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("streams.commit-interval");
     }
 
     @Test

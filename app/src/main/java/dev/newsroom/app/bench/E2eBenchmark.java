@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,11 +41,19 @@ public final class E2eBenchmark {
      * @param articles     how many items go through (cycled from the corpus, a quarter of them republished copies)
      * @param itemsPerFeed items in each feed document
      * @param samples      items whose latency is measured one by one
+     * @param warmup       items sent through first and not measured (rounded up to whole feeds), so that the
+     *                     figures are those of a running pipeline rather than of a JVM compiling its code
      * @param dataDir      where the broker and Elasticsearch keep this run's data
      * @param distribution the Elasticsearch zip
+     * @param overrides    settings of the pipeline under test ({@code --set}); the benchmark's own (addresses, directories) win
      */
-    public record Settings(Path corpus, int articles, int itemsPerFeed, int samples, Path dataDir, Path distribution) {
+    public record Settings(Path corpus, int articles, int itemsPerFeed, int samples, int warmup, Path dataDir, Path distribution,
+                           Map<String, String> overrides) {
         public Settings {
+            if (warmup < 0 || warmup > 1_000_000) {
+                throw new IllegalArgumentException("--warmup must be from 0 to 1000000, was " + warmup);
+            }
+            overrides = Map.copyOf(overrides);
             if (articles < 1 || articles > 10_000_000) {
                 throw new IllegalArgumentException("--articles must be from 1 to 10000000, was " + articles);
             }
@@ -56,12 +65,16 @@ public final class E2eBenchmark {
     private E2eBenchmark() {}
 
     public static BenchResult run(Settings settings, Consumer<String> progress) throws Exception {
-        List<BenchArticle> items = BenchCorpus.load(settings.corpus(), settings.articles(), settings.itemsPerFeed());
-        try (HeapSampler heap = new HeapSampler(); FeedFarm farm = new FeedFarm(items); Lifecycle lifecycle = new Lifecycle()) {
+        int warm = (settings.warmup() + settings.itemsPerFeed() - 1) / settings.itemsPerFeed() * settings.itemsPerFeed();
+        List<BenchArticle> all = BenchCorpus.load(settings.corpus(), warm + settings.articles(), settings.itemsPerFeed());
+        List<BenchArticle> warmItems = all.subList(0, warm);
+        List<BenchArticle> items = all.subList(warm, all.size());
+        try (HeapSampler heap = new HeapSampler(); FeedFarm farm = new FeedFarm(all); Lifecycle lifecycle = new Lifecycle()) {
             EmbeddedKafka kafka = lifecycle.add("Kafka", EmbeddedKafka.start(settings.dataDir(), 0));
             EmbeddedElasticsearch elasticsearch = lifecycle.add("Elasticsearch", EmbeddedElasticsearch.start(
                     ElasticsearchSettings.builder(settings.dataDir()).httpPort(0).distribution(settings.distribution()).build()));
-            ConfigSource config = ConfigSource.ofFlags(Map.of(
+            Map<String, String> flags = new HashMap<>(settings.overrides());
+            flags.putAll(Map.of(
                     KafkaConnection.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
                     ElasticsearchConnection.URL.key(), elasticsearch.url(),
                     NewsStreamsConfig.STATE_DIR.key(), settings.dataDir().resolve("streams").toString(),
@@ -70,24 +83,29 @@ public final class E2eBenchmark {
                     IngestConfig.POLL_INTERVAL.key(), "24h",
                     // One loopback address stands for many sites: no pause between requests to it.
                     IngestConfig.HOST_INTERVAL.key(), "0s"));
+            ConfigSource config = ConfigSource.ofFlags(flags);
             NewsTopics topics = Names.topics(config);
             KafkaConnection connection = KafkaConnection.from(config);
             TopicProvisioner.ensure(config, connection, topics);
-            List<FeedSubscription> feeds = new ArrayList<>();
-            for (int f = 0; f < farm.feedCount(); f++) {
-                feeds.add(FeedSubscription.of(farm.url(f), "bench " + f, Instant.now()));
-            }
-            FeedSubscriptions.publish(connection, topics, feeds);
+            int warmFeeds = warm / settings.itemsPerFeed();
+            subscribe(connection, topics, farm, 0, warmFeeds);
 
             Pipeline pipeline = Pipeline.start(config, IngestConfig.from(config), connection, topics, lifecycle);
             String index = Names.indices(config).articles();
             ElasticsearchProbe probe = new ElasticsearchProbe(elasticsearch.url());
-            Searchable searchable = awaitSearchable(items, settings, farm, probe, index, pipeline, progress);
-            double seconds = (searchable.doneNanos() - firstPoll(farm)) / 1e9;
+            if (warm > 0) {
+                awaitSearchable(warmItems, 0, 0, farm, probe, index, pipeline, line -> progress.accept(line + " (warm-up)"));
+                progress.accept("bench e2e: warm-up of " + warm + " articles done; measuring " + items.size());
+            }
+            subscribe(connection, topics, farm, warmFeeds, farm.feedCount());
+            Searchable searchable = awaitSearchable(items, warm, settings.samples(), farm, probe, index, pipeline, progress);
+            double seconds = (searchable.doneNanos() - firstPoll(farm, warmFeeds)) / 1e9;
             long[] sampleMillis = searchable.sampleMillis();
 
             progress.accept("bench e2e: all " + items.size() + " articles are searchable; loading the same documents with raw _bulk");
-            List<String[]> docs = probe.readAll(index);
+            Set<String> measured = new HashSet<>();
+            items.forEach(item -> measured.add(Ids.article(item.url())));
+            List<String[]> docs = probe.readAll(index).stream().filter(doc -> measured.contains(doc[0])).toList();
             probe.copyIndex(index, "bench-baseline");
             long bulkStart = System.nanoTime();
             probe.bulk("bench-baseline", docs, 500);
@@ -98,14 +116,23 @@ public final class E2eBenchmark {
         }
     }
 
+    /** Subscribes feeds {@code from} (inclusive) to {@code to} (exclusive) of the farm. */
+    private static void subscribe(KafkaConnection connection, NewsTopics topics, FeedFarm farm, int from, int to) throws Exception {
+        List<FeedSubscription> feeds = new ArrayList<>();
+        for (int f = from; f < to; f++) {
+            feeds.add(FeedSubscription.of(farm.url(f), "bench " + f, Instant.now()));
+        }
+        FeedSubscriptions.publish(connection, topics, feeds);
+    }
+
     /** Latencies of the sampled articles in ms, sorted, and the System.nanoTime when the last article became searchable. */
     private record Searchable(long[] sampleMillis, long doneNanos) {}
 
     /** Waits until every article is searchable, stamping each sampled article when it first shows up. */
-    private static Searchable awaitSearchable(List<BenchArticle> items, Settings settings, FeedFarm farm, ElasticsearchProbe probe,
+    private static Searchable awaitSearchable(List<BenchArticle> items, long before, int samples, FeedFarm farm, ElasticsearchProbe probe,
                                           String index, Pipeline pipeline, Consumer<String> progress) throws Exception {
         Map<String, Integer> pending = new HashMap<>();
-        int step = Math.max(1, items.size() / Math.max(1, settings.samples()));
+        int step = samples == 0 ? Integer.MAX_VALUE : Math.max(1, items.size() / samples);
         for (int i = 0; i < items.size(); i += step) {
             pending.put(Ids.article(items.get(i).url()), items.get(i).feed());
         }
@@ -129,7 +156,7 @@ public final class E2eBenchmark {
                     latencies.add((now - (served == null ? now : served)) / 1_000_000);
                 }
             }
-            count = probe.count(index);
+            count = probe.count(index) - before;
             if (System.nanoTime() > nextReport) {
                 progress.accept("bench e2e: " + count + " of " + items.size() + " articles searchable; " + pipeline.progress());
                 nextReport = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -140,9 +167,10 @@ public final class E2eBenchmark {
         return new Searchable(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), done);
     }
 
-    private static long firstPoll(FeedFarm farm) {
+    /** When the first of the feeds from {@code from} on was first polled (System.nanoTime). */
+    private static long firstPoll(FeedFarm farm, int from) {
         long first = Long.MAX_VALUE;
-        for (int f = 0; f < farm.feedCount(); f++) {
+        for (int f = from; f < farm.feedCount(); f++) {
             Long served = farm.firstServed(f);
             if (served != null) {
                 first = Math.min(first, served);

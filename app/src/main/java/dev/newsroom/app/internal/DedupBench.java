@@ -49,10 +49,13 @@ public final class DedupBench {
     private final int measured;
     private final Random random = new Random(42);
     private final List<String> texts = new ArrayList<>();
+    private final Map<String, String> overrides;
 
-    public DedupBench(int prior, int measured) {
+    /** {@code overrides}: settings of the topology under test ({@code --set}); the benchmark's own (addresses, directories) win. */
+    public DedupBench(int prior, int measured, Map<String, String> overrides) {
         this.prior = prior;
         this.measured = measured;
+        this.overrides = Map.copyOf(overrides);
     }
 
     private RawArticle next(int i, Instant t) {
@@ -84,7 +87,7 @@ public final class DedupBench {
         long start;
         long cpuStart;
         long cpu;
-        try (OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(Map.of()))) {
+        try (OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(overrides))) {
             for (int i = 0; i < prior; i++) {
                 RawArticle a = next(i, t0.plusSeconds(i));
                 dedup.process(a, a.fetchedAt());
@@ -113,8 +116,10 @@ public final class DedupBench {
         Instant t0 = Instant.now().minus(Duration.ofDays(1));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
             NewsTopics topics = NewsTopics.defaults();
-            ConfigSource config = ConfigSource.ofFlags(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+            Map<String, String> flags = new java.util.HashMap<>(overrides);
+            flags.putAll(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                     "streams.state-dir", dir.resolve("streams").toString(), "topics.partitions", "6"));
+            ConfigSource config = ConfigSource.ofFlags(flags);
             TopicProvisioner.ensure(config, KafkaConnection.from(config), topics);
             try (StreamsService service = new StreamsService(NewsStreamsConfig.from(config));
                  KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(rawProducerProperties(config),

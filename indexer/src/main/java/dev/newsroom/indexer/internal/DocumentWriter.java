@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -114,10 +117,12 @@ public final class DocumentWriter implements AutoCloseable {
 
     /**
      * Tracks the records and hands their operations to the ingester; a record that cannot be read
-     * is queued for the dead-letter topic, a record with nothing to write is done at once. May
-     * block while the ingester has its most requests in flight.
+     * is queued for the dead-letter topic, a record with nothing to write is done at once, and so
+     * is a write that another record of the batch supersedes ({@link Superseded}). May block while
+     * the ingester has its most requests in flight.
      */
     public void submit(List<SourceRecord> batch) {
+        List<Work> work = new ArrayList<>(batch.size());
         for (SourceRecord record : batch) {
             tracker.track(record.partition(), record.offset());
             IndexAction action;
@@ -131,7 +136,17 @@ public final class DocumentWriter implements AutoCloseable {
             if (action == null) {
                 tracker.done(record.partition(), record.offset());
             } else {
-                add(new Work(record, action));
+                work.add(new Work(record, action));
+            }
+        }
+        Set<Work> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        superseded.addAll(Superseded.find(work));
+        metrics.superseded(superseded.size());
+        for (Work w : work) {
+            if (superseded.contains(w)) {
+                tracker.done(w.source().partition(), w.source().offset());
+            } else {
+                add(w);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class IndexerMetrics {
     private final LongAdder indexed = new LongAdder();
     private final LongAdder stale = new LongAdder();
+    private final LongAdder superseded = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final Timer bulkTimer;
@@ -21,6 +22,8 @@ public final class IndexerMetrics {
         counter(registry, "newsroom.indexer.documents.indexed", indexed, "Documents Elasticsearch acknowledged.");
         counter(registry, "newsroom.indexer.documents.stale", stale,
                 "Story writes skipped because the index held the same or a newer revision.");
+        counter(registry, "newsroom.indexer.documents.superseded", superseded,
+                "Writes skipped because a later record of the same poll held a newer state of the document.");
         counter(registry, "newsroom.indexer.dead.letters", deadLettered, "Records sent to the dead-letter topic.");
         counter(registry, "newsroom.indexer.retries", retries, "Rounds of writing again what Elasticsearch could not take.");
         bulkTimer = Timer.builder("newsroom.indexer.bulk").description("Duration of one _bulk request.").register(registry);
@@ -36,6 +39,10 @@ public final class IndexerMetrics {
 
     void stale(int n) {
         stale.add(n);
+    }
+
+    void superseded(int n) {
+        superseded.add(n);
     }
 
     void deadLettered(int n) {
@@ -56,6 +63,10 @@ public final class IndexerMetrics {
 
     public long stale() {
         return stale.sum();
+    }
+
+    public long superseded() {
+        return superseded.sum();
     }
 
     public long deadLettered() {
