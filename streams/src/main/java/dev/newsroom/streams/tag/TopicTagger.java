@@ -54,7 +54,7 @@ public final class TopicTagger {
     static final float LEAD_WEIGHT = 2f;
     static final int LEAD_WORDS = 50;
     /** Weight of the shipped model and of a model given to {@link #load} (chosen on the tuning halves; see docs/tagging-quality.md). */
-    static final float DEFAULT_MODEL_WEIGHT = 0.25f;
+    static final float DEFAULT_MODEL_WEIGHT = 0.5f;
 
     private static final String TAXONOMY = "taxonomy.yaml";
     private static final String MODEL = "topic-model.tsv.gz";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The whole tagger on the hand-labelled real feed items (docs/tagging-labels.md), which nothing was
  * trained or tuned on: multi-label topic F1 of the top three tags (at the top level), country
  * precision and recall, language accuracy. The shipped topic model was trained on other items of the
- * same feeds (TrainingItemsTest keeps the two sets apart). Rules may be tuned reading the tuning half only (CRC-32 of
+ * same feeds and of other feed files (TrainingItemsTest keeps the two sets apart). Rules may be tuned reading the tuning half only (CRC-32 of
  * the id even, as {@link TopicEvaluation#heldOut}); the held-out half is reported apart. Figures go to {@code target/tagging-quality/feed-items.txt}
  * and docs/tagging-quality.md; the floors sit just under them.
  */
@@ -110,8 +110,8 @@ class FeedItemsQualityTest {
 
     @Test
     void shouldFindTheLabelledTopicsAmongTheTopThree() {
-        assertThat(topics.f1()).as(topics.line("topics")).isGreaterThanOrEqualTo(0.77);
-        assertThat(heldOutTopics.f1()).as(heldOutTopics.line("topics, held-out half")).isGreaterThanOrEqualTo(0.715);
+        assertThat(topics.f1()).as(topics.line("topics")).isGreaterThanOrEqualTo(0.78);
+        assertThat(heldOutTopics.f1()).as(heldOutTopics.line("topics, held-out half")).isGreaterThanOrEqualTo(0.73);
     }
 
     @Test

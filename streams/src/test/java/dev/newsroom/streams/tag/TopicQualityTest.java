@@ -56,10 +56,10 @@ class TopicQualityTest {
         assertThat(ag.macroF1()).isGreaterThanOrEqualTo(AG_3_FLOOR);
     }
 
-    /** Measured 0.9368 with the shipped model (rules alone 0.9384; docs/tagging-quality.md, fourth round). */
+    /** Measured 0.9382 with the shipped model (fourth round's model 0.9368, rules alone 0.9384; docs/tagging-quality.md, fifth round). */
     private static final double BBC_FLOOR = 0.935;
-    /** Measured 0.7252 with World as politics (rules alone 0.7259). */
+    /** Measured 0.7265 with World as politics (rules alone 0.7259). */
     private static final double AG_FLOOR = 0.72;
-    /** Measured 0.8243 (rules alone 0.8267). */
+    /** Measured 0.8238 (rules alone 0.8267). */
     private static final double AG_3_FLOOR = 0.82;
 }
