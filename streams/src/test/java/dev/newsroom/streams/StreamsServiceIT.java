@@ -12,6 +12,7 @@ import dev.newsroom.model.NewsTopics;
 import dev.newsroom.model.RawArticle;
 import dev.newsroom.model.Topic;
 import dev.newsroom.model.config.ConfigSource;
+import dev.newsroom.streams.internal.StoryAssigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,27 @@ class StreamsServiceIT {
             });
         }
         return values;
+    }
+
+    private static Article firstWithId(TestCluster cluster, Topic<String, Article> topic, String id) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + id);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<Article> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
     }
 
     @Test
@@ -91,6 +113,45 @@ class StreamsServiceIT {
             assertThat(service.failed()).isFalse();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(service.snapshot()).isEqualTo(new StreamsService.Snapshot(1, 1, 1)));
+        }
+    }
+
+    /**
+     * The LSH bucket store has no changelog: an instance that starts from the changelogs alone
+     * (here: its state directory deleted, as on a new machine) must rebuild it from the articles,
+     * or a copy arriving later would not find its original.
+     */
+    @Test
+    void shouldFindTheOriginalOfACopyAfterTheStateWasRestoredFromItsChangelogs(TestCluster cluster) throws Exception {
+        String prefix = cluster.uniquePrefix();
+        NewsTopics topics = NewsTopics.withPrefix(prefix);
+        cluster.createTopics(3, topics.raw().name(), topics.articles().name(), topics.stories().name(), topics.dlq().name());
+        NewsStreamsConfig config = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
+                "bootstrap.servers", cluster.bootstrapServers(),
+                "topic.prefix", prefix,
+                "streams.application-id", prefix + "streams",
+                "streams.state-dir", stateDir.toString())));
+        RawArticle original = SeedCase.landDestroyer(SeedCase.PUBLISHED);
+        RawArticle copy = SeedCase.globalResearch(SeedCase.PUBLISHED.plus(Duration.ofHours(5)));
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
+                topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer())) {
+            try (StreamsService service = new StreamsService(config)) {
+                producer.send(new ProducerRecord<>(topics.raw().name(), original.id(), original)).get();
+                service.start();
+                readAll(cluster, topics.articles(), 1);
+            }
+            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+
+            try (StreamsService service = new StreamsService(config)) {
+                service.start();
+                producer.send(new ProducerRecord<>(topics.raw().name(), copy.id(), copy)).get();
+
+                Article copyOut = firstWithId(cluster, topics.articles(), copy.id());
+                assertThat(copyOut.storyId()).isEqualTo(StoryAssigner.storyIdOf(original.id()));
+                assertThat(copyOut.joined().matchedArticleId()).isEqualTo(original.id());
+                assertThat(service.failed()).isFalse();
+            }
         }
     }
 }

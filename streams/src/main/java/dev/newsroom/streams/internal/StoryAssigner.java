@@ -142,6 +142,7 @@ public final class StoryAssigner {
         Article before = known.article();
         Article incoming = article.inStory(before.storyId(), before.canonical(), before.similarity(), before.joined());
         if (incoming.equals(before)) {
+            indexIfMissing(known);
             return List.of();
         }
         unindex(known);
@@ -218,6 +219,26 @@ public final class StoryAssigner {
             }
             state.putBucket(key, bucket);
         }
+    }
+
+    /**
+     * Puts a known article back into its buckets if it is missing from one. The bucket index is
+     * not logged: after a crash under at-least-once its last writes may be lost while the article's
+     * entry is restored from its changelog, and the article then comes again from its input.
+     */
+    private void indexIfMissing(ArticleEntry entry) {
+        String id = entry.article().id();
+        for (String key : bands.keys(entry.fingerprint().signature())) {
+            if (!state.bucket(key).contains(id)) {
+                index(id, entry.fingerprint());
+                return;
+            }
+        }
+    }
+
+    /** Adds an article already in the state to its buckets, e.g. when the bucket index is rebuilt. */
+    public void reindex(ArticleEntry entry) {
+        index(entry.article().id(), entry.fingerprint());
     }
 
     private void unindex(ArticleEntry entry) {

@@ -12,8 +12,9 @@ import org.apache.kafka.streams.processor.api.Processor;
 import dev.newsroom.model.Article;
 
 /**
- * The story assignment step and its named, changelogged stores. A new processor comes from every
- * {@link #get()}; the stores are declared here so the processor brings its own.
+ * The story assignment step and its named stores, changelogged but for the LSH bucket index, which
+ * is derived from the articles. A new processor comes from every {@link #get()}; the stores are
+ * declared here so the processor brings its own.
  */
 public final class StoryAssignment implements ProcessorSupplier<String, Article, String, StoryChange> {
     public static final String ARTICLES = "story-articles";
@@ -38,7 +39,11 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
         Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
         stores.add(store(ARTICLES, StoreSerdes.articles()));
         stores.add(store(STORIES, StoreSerdes.stories()));
-        stores.add(store(BUCKETS, StoreSerdes.buckets()));
+        // The LSH buckets are an index of story-articles (each entry holds its signature), rebuilt
+        // from it when a task starts without them (StoryAssignmentProcessor#init): logging them
+        // would send one changelog record per band for every article.
+        stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), StoreSerdes.buckets())
+                .withLoggingDisabled());
         stores.add(store(BOILERPLATE, StoreSerdes.lineCounts()));
         stores.add(store(EXPIRY, Serdes.String()));
         return stores;

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learns each site's boilerplate, fingerprints the article and lets the {@link StoryAssigner}
@@ -22,6 +24,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
     /** Forgetting boilerplate lines scans their whole store, so it runs less often. */
     private static final Duration BOILERPLATE_EXPIRY_INTERVAL = Duration.ofHours(6);
+    /** Articles re-indexed between writes to the bucket store when it is rebuilt. */
+    private static final int REBUILD_BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(StoryAssignmentProcessor.class);
     private final DedupParameters parameters;
     private final MinHasher minHasher;
     private final Boilerplate boilerplate;
@@ -46,8 +51,47 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         this.expiry = context.getStateStore(StoryAssignment.EXPIRY);
         this.assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
                 new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
+        KeyValueStore<String, StoreBackedState.Bucket> buckets = context.getStateStore(StoryAssignment.BUCKETS);
+        KeyValueStore<String, ArticleEntry> articles = context.getStateStore(StoryAssignment.ARTICLES);
+        if (isEmpty(buckets) && !isEmpty(articles)) {
+            rebuildBuckets(articles);
+        }
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireArticles);
         context.schedule(BOILERPLATE_EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireBoilerplate);
+    }
+
+    private static boolean isEmpty(KeyValueStore<String, ?> store) {
+        try (KeyValueIterator<String, ?> it = store.all()) {
+            return !it.hasNext();
+        }
+    }
+
+    /**
+     * Rebuilds the LSH bucket index (not logged) from the articles (logged): after the task's
+     * state was restored from its changelogs (a new instance, a crash under exactly-once, which
+     * wipes the task's stores, or the first start of this version). Articles go in in the order
+     * they were seen, as they went in first, so buckets that overflow keep the same articles.
+     */
+    private void rebuildBuckets(KeyValueStore<String, ArticleEntry> articles) {
+        long start = System.nanoTime();
+        List<Map.Entry<Long, String>> seen = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, ArticleEntry> it = articles.all()) {
+            it.forEachRemaining(kv -> seen.add(Map.entry(kv.value.seenAt(), kv.key)));
+        }
+        seen.sort(Map.Entry.<Long, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        int done = 0;
+        for (Map.Entry<Long, String> e : seen) {
+            ArticleEntry entry = state.article(e.getValue());
+            if (entry != null) {
+                assigner.reindex(entry);
+            }
+            if (++done % REBUILD_BATCH == 0) {
+                state.flush();
+            }
+        }
+        state.flush();
+        log.info("Rebuilt the LSH bucket index of {} articles from {} in {} ms.", seen.size(), StoryAssignment.ARTICLES,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override

@@ -83,6 +83,34 @@ class StoryAssignerTest {
     }
 
     @Test
+    void shouldPutAnIdenticalRedeliveryBackIntoTheBucketsItIsMissingFrom() {
+        String text = CandidateVerifierTest.words(5, 400);
+        Article a = article("a-1", "a.org", T0, null);
+        assign(a, text);
+        Map<String, List<String>> indexed = new HashMap<>(state.buckets);
+        state.buckets.clear(); // the unlogged bucket store lost its last writes in a crash
+
+        assertThat(assign(a, text)).isEmpty();
+
+        assertThat(state.buckets).isEqualTo(indexed);
+        assign(article("a-2", "b.org", T0.plusSeconds(60), null), "Header\n" + text);
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-1");
+    }
+
+    @Test
+    void shouldRebuildTheSameBucketsFromTheArticles() {
+        for (int i = 0; i < 6; i++) {
+            assign(article("a-" + i, "s" + i + ".org", T0.plusSeconds(i), null), CandidateVerifierTest.words(10 + i % 3, 300));
+        }
+        Map<String, List<String>> built = new HashMap<>(state.buckets);
+        state.buckets.clear();
+
+        state.articles.values().stream().sorted(java.util.Comparator.comparingLong(ArticleEntry::seenAt)).forEach(assigner::reindex);
+
+        assertThat(state.buckets).isEqualTo(built);
+    }
+
+    @Test
     void shouldForgetAnExpiredArticleSoThatALaterCopyStartsAnotherStory() {
         String text = CandidateVerifierTest.words(4, 400);
         assign(article("a-1", "a.org", T0, null), text);
