@@ -9,8 +9,8 @@ import java.util.Set;
  * Decides whether a candidate pair is the same article, symmetrically, and by which
  * {@link MatchRule}: near-duplicates by Jaccard; a copy contained in a page at most
  * {@code maxLengthRatio} times its length; when the two carry the same headline, a trimmed or
- * updated version sharing less of its text; and (off by default) a write-through version under
- * another headline. Containment never joins a snippet to a page many times longer, so
+ * updated version sharing less of its text; and a write-through version under another headline
+ * ({@code version-jaccard-percent=100} turns it off). Containment never joins a snippet to a page many times longer, so
  * aggregator pages, digests and live blogs that hold snippets of many stories do not glue them
  * together; short texts (under {@code minWords}) match only when near-identical (a headline taken
  * from a short page's first line may be a snippet of another story).
@@ -71,10 +71,9 @@ public final class CandidateVerifier {
     }
 
     /**
-     * Whether a match to a copy in another story merges that story into the article's: only
-     * near-duplicates by default; every verified match when {@code mergeOnAnyMatch} (a copy of a copy
-     * is a copy, whatever the arrival order), except where one of the two merely contains the other
-     * ({@link #container}).
+     * Whether a match to a copy in another story merges that story into the article's: every verified
+     * match with {@code mergeOnAnyMatch} (the default; a copy of a copy is a copy), except where one of
+     * the two merely contains the other ({@link #container}); only near-duplicates without it.
      */
     public boolean bridges(Similarity s, Fingerprint article, Fingerprint member) {
         if (nearDuplicate(s)) {
