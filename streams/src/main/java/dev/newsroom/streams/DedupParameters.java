@@ -30,7 +30,7 @@ import java.util.regex.PatternSyntaxException;
  * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories) ...
  * @param bridgeContainmentThreshold with mergeOnAnyMatch, a containment or version match is a container match (the page joins, the copy does not, neither merges) when the longer has less than this share of its shingles in the shorter ...
  * @param containerExtraShingles     ... and at least this many shingles not in it (the container guard)
- * @param containerOverlapThreshold  a page that contains copies in several stories merges them when the contained copy holds at least this share of the page's best match (or is held by it)
+ * @param containerOverlapThreshold  a page that contains copies in several stories merges them when the contained copy and the page's best match overlap: the smaller has at least this share of its shingles in the larger
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
