@@ -28,8 +28,9 @@ import java.util.regex.PatternSyntaxException;
  * @param headlineContainmentThreshold ... and the containment that, with the same headline, makes them match ...
  * @param headlineMaxLengthRatio      ... while the larger copy is at most this many times the smaller
  * @param mergeOnAnyMatch      whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories) ...
- * @param bridgeContainmentThreshold with mergeOnAnyMatch, a containment or version match links two copies only if the longer has at least this share of its shingles in the shorter ...
- * @param containerExtraShingles     ... or fewer than this many shingles not in it (the container guard)
+ * @param bridgeContainmentThreshold with mergeOnAnyMatch, a containment or version match is a container match (the page joins, the copy does not, neither merges) when the longer has less than this share of its shingles in the shorter ...
+ * @param containerExtraShingles     ... and at least this many shingles not in it (the container guard)
+ * @param containerOverlapThreshold  a page that contains copies in several stories merges them when the contained copy and the page's best match overlap: the smaller has at least this share of its shingles in the larger
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
@@ -39,12 +40,12 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                               double containmentThreshold, double maxLengthRatio, int minWords,
                               double shortJaccardThreshold, double versionJaccardThreshold, double versionContainmentThreshold,
                               double headlineThreshold, double headlineContainmentThreshold, double headlineMaxLengthRatio, boolean mergeOnAnyMatch,
-                              double bridgeContainmentThreshold, int containerExtraShingles,
+                              double bridgeContainmentThreshold, int containerExtraShingles, double containerOverlapThreshold,
                               int boilerplateMinArticles, int maxBucketSize,
                               Duration retention, List<Pattern> boilerplatePatterns) {
 
     public static final Setting<Integer> SHINGLE_SIZE = Setting.integer(
-            "streams.dedup.shingle-size", 4, 1, 12, "Words per shingle.");
+            "streams.dedup.shingle-size", 5, 1, 12, "Words per shingle.");
     public static final Setting<Integer> COMPONENTS = Setting.integer(
             "streams.dedup.components", 512, 64, 4096, "MinHash signature components (16 bits each).");
     public static final Setting<Integer> BANDS = Setting.integer(
@@ -61,7 +62,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
     public static final Setting<Integer> MIN_WORDS = Setting.integer(
             "streams.dedup.min-words", 50, 1, 10_000, "Copies shorter than this match only as near-identical texts.");
     public static final Setting<Integer> VERSION_JACCARD_PERCENT = Setting.integer(
-            "streams.dedup.version-jaccard-percent", 100, 1, 100,
+            "streams.dedup.version-jaccard-percent", 30, 1, 100,
             "Estimated Jaccard (percent) that a write-through version under another headline needs, with version-containment-percent; 100 turns the rule off.");
     public static final Setting<Integer> VERSION_CONTAINMENT_PERCENT = Setting.integer(
             "streams.dedup.version-containment-percent", 60, 1, 100,
@@ -70,22 +71,27 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
             "streams.dedup.headline-percent", 80, 1, 100,
             "Jaccard similarity (percent) of the headline words at which two copies carry the same headline.");
     public static final Setting<Integer> HEADLINE_CONTAINMENT_PERCENT = Setting.integer(
-            "streams.dedup.headline-containment-percent", 40, 1, 100,
+            "streams.dedup.headline-containment-percent", 50, 1, 100,
             "Estimated containment (percent) at which two copies with the same headline match (length ratio at most headline-max-length-ratio).");
     public static final Setting<Integer> HEADLINE_MAX_LENGTH_RATIO = Setting.integer(
             "streams.dedup.headline-max-length-ratio", 4, 1, 100,
             "Two copies with the same headline match by containment only if the larger is at most this many times the smaller.");
     public static final Setting<Boolean> MERGE_ON_ANY_MATCH = Setting.bool(
-            "streams.dedup.merge-on-any-match", false,
+            "streams.dedup.merge-on-any-match", true,
             "Whether an article that matches copies in several stories merges them all (else only its near-duplicates' stories).");
     public static final Setting<Integer> BRIDGE_CONTAINMENT_PERCENT = Setting.integer(
             "streams.dedup.bridge-containment-percent", 60, 1, 100,
-            "With merge-on-any-match, a containment or version match links two copies only if at least this share (percent) of the longer's "
-                    + "text is in the shorter, or the rest is under container-extra-shingles (a page holding two stories links neither).");
+            "With merge-on-any-match, a containment or version match is a container match when less than this share (percent) of the longer's "
+                    + "text is in the shorter and the rest is at least container-extra-shingles: the page may join the copy's story but merges "
+                    + "nothing through it, and a copy never joins a page that contains it.");
     public static final Setting<Integer> CONTAINER_EXTRA_SHINGLES = Setting.integer(
             "streams.dedup.container-extra-shingles", 400, 0, 1_000_000,
-            "With merge-on-any-match, a page below bridge-containment-percent is a container of a copy (and links to it neither) "
-                    + "only if at least this many of its shingles are not in the copy (another story's worth of text).");
+            "With merge-on-any-match, a page below bridge-containment-percent is a container of a copy only if at least this many of its "
+                    + "shingles are not in the copy (another story's worth of text).");
+    public static final Setting<Integer> CONTAINER_OVERLAP_PERCENT = Setting.integer(
+            "streams.dedup.container-overlap-percent", 40, 1, 101,
+            "With merge-on-any-match, a page that contains copies in several stories merges them only if the contained copy and the page's "
+                    + "best match overlap by at least this estimated containment (percent): two parts of one story, not two stories; 101 turns it off.");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
             "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
     public static final Setting<Duration> RETENTION = Setting.duration(
@@ -140,6 +146,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                 config.get(MIN_WORDS), 0.9, config.get(VERSION_JACCARD_PERCENT) / 100.0, config.get(VERSION_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_PERCENT) / 100.0, config.get(HEADLINE_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH), config.get(BRIDGE_CONTAINMENT_PERCENT) / 100.0, config.get(CONTAINER_EXTRA_SHINGLES),
+                config.get(CONTAINER_OVERLAP_PERCENT) / 100.0,
                 config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }
 }

@@ -28,6 +28,13 @@ public final class Boilerplate {
     static final int MAX_SHARED_WORDS = 12;
     /** The pseudo-site of lines learned across sites. */
     static final String ANY_SITE = "*";
+    /**
+     * A heading that introduces another article on the page ("Previous story:", "Next article"): the page's
+     * own article ends there. Only once {@value #WORDS_BEFORE_ANOTHER_STORY} words of it were kept, so that
+     * such a link above the article does not drop the article.
+     */
+    static final Pattern ANOTHER_STORY = Pattern.compile("(?i)(previous|next) (story|article):?");
+    static final int WORDS_BEFORE_ANOTHER_STORY = 50;
     private final List<Pattern> patterns;
 
     public Boilerplate(List<Pattern> patterns) {
@@ -84,14 +91,19 @@ public final class Boilerplate {
 
     /**
      * The text to fingerprint: the lines that match no pattern and that {@code learned} knows neither
-     * as the site's boilerplate nor as a short line shared across sites. The first line that could be
+     * as the site's boilerplate nor as a short line shared across sites, up to a heading that introduces
+     * another article ({@link #ANOTHER_STORY}). The first line that could be
      * a headline ({@link MinHasher#HEADLINE_MIN_WORDS} words or more) stays even when it is shared
      * across sites: a wire headline repeated by every copy is the story's headline, not boilerplate.
      */
     public String fingerprintText(String site, String text, Predicate<String> learned) {
         List<String> kept = new ArrayList<>();
         boolean headlineSeen = false;
+        int keptWords = 0;
         for (String line : text.split("\n")) {
+            if (keptWords >= WORDS_BEFORE_ANOTHER_STORY && ANOTHER_STORY.matcher(line.strip()).matches()) {
+                break;
+            }
             if (line.isBlank() || matchesPattern(line)) {
                 continue;
             }
@@ -107,6 +119,7 @@ public final class Boilerplate {
                 continue;
             }
             kept.add(line);
+            keptWords += words.size();
         }
         String result = String.join("\n", kept);
         // A site that repeats a whole article makes every line of it "learned"; the article is then

@@ -9,8 +9,8 @@ import java.util.Set;
  * Decides whether a candidate pair is the same article, symmetrically, and by which
  * {@link MatchRule}: near-duplicates by Jaccard; a copy contained in a page at most
  * {@code maxLengthRatio} times its length; when the two carry the same headline, a trimmed or
- * updated version sharing less of its text; and (off by default) a write-through version under
- * another headline. Containment never joins a snippet to a page many times longer, so
+ * updated version sharing less of its text; and a write-through version under another headline
+ * ({@code version-jaccard-percent=100} turns it off). Containment never joins a snippet to a page many times longer, so
  * aggregator pages, digests and live blogs that hold snippets of many stories do not glue them
  * together; short texts (under {@code minWords}) match only when near-identical (a headline taken
  * from a short page's first line may be a snippet of another story).
@@ -71,10 +71,9 @@ public final class CandidateVerifier {
     }
 
     /**
-     * Whether a match to a copy in another story merges that story into the article's: only
-     * near-duplicates by default; every verified match when {@code mergeOnAnyMatch} (a copy of a copy
-     * is a copy, whatever the arrival order), except where one of the two merely contains the other
-     * ({@link #container}).
+     * Whether a match to a copy in another story merges that story into the article's: every verified
+     * match with {@code mergeOnAnyMatch} (the default; a copy of a copy is a copy), except where one of
+     * the two merely contains the other ({@link #container}); only near-duplicates without it.
      */
     public boolean bridges(Similarity s, Fingerprint article, Fingerprint member) {
         if (nearDuplicate(s)) {
@@ -86,20 +85,40 @@ public final class CandidateVerifier {
     /**
      * The container guard of {@code mergeOnAnyMatch}: whether a match by containment ({@link MatchRule#COPY}
      * or {@link MatchRule#VERSION}) is a page that <em>contains</em> the other copy rather than a copy of
-     * it: less than {@code bridgeContainmentThreshold} of the longer text's own shingles are in the
-     * shorter, and those not in it are at least {@code containerExtraShingles} (another story's worth of
-     * text, not a header, footer or added paragraphs). A page that holds two stories contains both and is a copy of neither, so with merging
-     * on it links neither to the other (whichever arrives first). Near-duplicates and same-headline
-     * matches are never containers. Always false with {@code mergeOnAnyMatch} off.
+     * it ({@link #contains}, either way round). Near-duplicates and same-headline matches are never
+     * containers. Always false with {@code mergeOnAnyMatch} off.
      */
     public boolean container(Similarity s, Fingerprint a, Fingerprint b) {
-        if (!parameters.mergeOnAnyMatch() || (s.rule() != MatchRule.COPY && s.rule() != MatchRule.VERSION)) {
+        return contains(s, a, b) || contains(s, b, a);
+    }
+
+    /**
+     * Whether {@code page} contains {@code copy} (with {@code mergeOnAnyMatch}, for a {@link MatchRule#COPY}
+     * or {@link MatchRule#VERSION} match): the page has at least as many shingles, less
+     * than {@code bridgeContainmentThreshold} of its own shingles are in the copy, and those not in it are
+     * at least {@code containerExtraShingles} (another story's worth of text, not a header, footer or added
+     * paragraphs). Such a page may hold the copy wrapped in its own long header and footer, or the copy
+     * and another story; which one is not told by the pair. The {@link StoryAssigner} therefore lets a
+     * page join the story of a copy it contains, never a copy the story of a page that contains it, and
+     * merges no story through a container match unless the page's copies overlap ({@link #overlapping}).
+     */
+    public boolean contains(Similarity s, Fingerprint page, Fingerprint copy) {
+        if (!parameters.mergeOnAnyMatch() || (s.rule() != MatchRule.COPY && s.rule() != MatchRule.VERSION)
+                || page.shingles() < copy.shingles()) {
             return false;
         }
-        Fingerprint longer = a.shingles() >= b.shingles() ? a : b;
-        Fingerprint shorter = longer == a ? b : a;
-        double own = ownContainment(s, longer, shorter);
-        return own < parameters.bridgeContainmentThreshold() && longer.shingles() * (1 - own) >= parameters.containerExtraShingles();
+        double own = ownContainment(s, page, copy);
+        return own < parameters.bridgeContainmentThreshold() && page.shingles() * (1 - own) >= parameters.containerExtraShingles();
+    }
+
+    /**
+     * Whether two copies that one page contains are parts of one story rather than two stories: the
+     * smaller has at least {@code containerOverlapThreshold} of its shingles in the larger (estimated).
+     * Different articles about one event share quotes too, so this is asked only of copies the same page
+     * holds.
+     */
+    public boolean overlapping(Fingerprint a, Fingerprint b) {
+        return similarity(a, b).containment() >= parameters.containerOverlapThreshold();
     }
 
     /** The estimated share of the article's own shingles that the member holds (1 when it is the smaller and fully contained). */

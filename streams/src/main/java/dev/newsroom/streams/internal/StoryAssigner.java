@@ -20,9 +20,14 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}).</li>
  *   <li>The article joins the story of its best match (highest similarity, then lowest article id).</li>
- *   <li>If it also matches copies in other stories ({@link CandidateVerifier#bridges}: near-duplicates by
- *       Jaccard by default; any verified match with {@code merge-on-any-match}), it bridges them: they
- *       merge into the oldest story, whose id survives; the others are absorbed.</li>
+ *   <li>If it also matches copies in other stories ({@link CandidateVerifier#bridges}: any verified match
+ *       with {@code merge-on-any-match}, the default, else near-duplicates by Jaccard only), it bridges
+ *       them: they merge into the oldest story, whose id survives; the others are absorbed.</li>
+ *   <li>Container matches ({@link CandidateVerifier#contains}: a page holding a copy and another story's
+ *       worth of text) are one-way: a page may join the story of a copy it contains (a copy wrapped in a
+ *       long page), a copy never joins a page that contains it (the page may hold another story), and a
+ *       page merges the stories of two copies it contains only when those copies overlap
+ *       ({@link CandidateVerifier#overlapping}: two parts of one story, not two stories).</li>
  *   <li>The canonical copy is the earliest-published copy that another copy's attribution points to,
  *       else the earliest-published copy (ties: lowest article id).</li>
  *   <li>Every change of a story bumps its revision; a re-delivered article (same id) updates its copy
@@ -47,7 +52,8 @@ public final class StoryAssigner {
         return "s-" + (articleId.startsWith("a-") ? articleId.substring(2) : articleId);
     }
 
-    private record Match(ArticleEntry candidate, Similarity similarity) {}
+    /** A verified match; {@code container} when the article is a page that contains the candidate ({@link CandidateVerifier#contains}). */
+    private record Match(ArticleEntry candidate, Similarity similarity, boolean container) {}
 
     /**
      * Assigns an article seen at {@code now} (epoch millis) and returns what changed, stories
@@ -90,9 +96,12 @@ public final class StoryAssigner {
         for (String id : candidates) {
             ArticleEntry candidate = state.article(id);
             if (candidate != null) {
-                verifier.verify(fingerprint, candidate.fingerprint())
-                        .filter(s -> !verifier.container(s, fingerprint, candidate.fingerprint()))
-                        .ifPresent(s -> matches.add(new Match(candidate, s)));
+                verifier.verify(fingerprint, candidate.fingerprint()).ifPresent(s -> {
+                    // a copy never joins a page that contains it; a page may join the story of a copy it contains
+                    if (!verifier.contains(s, candidate.fingerprint(), fingerprint)) {
+                        matches.add(new Match(candidate, s, verifier.contains(s, fingerprint, candidate.fingerprint())));
+                    }
+                });
             }
         }
         matches.sort(Comparator.comparingDouble((Match m) -> -m.similarity().score())
@@ -106,7 +115,8 @@ public final class StoryAssigner {
         StoryEntry bestStory = state.story(best.candidate().storyId());
         bridged.put(bestStory.id(), bestStory);
         for (Match m : matches) {
-            if (verifier.bridges(m.similarity(), fingerprint, m.candidate().fingerprint()) && !bridged.containsKey(m.candidate().storyId())) {
+            if (!bridged.containsKey(m.candidate().storyId()) && (verifier.bridges(m.similarity(), fingerprint, m.candidate().fingerprint())
+                    || (m.container() && m != best && verifier.overlapping(m.candidate().fingerprint(), best.candidate().fingerprint())))) {
                 StoryEntry other = state.story(m.candidate().storyId());
                 if (other != null) {
                     bridged.put(other.id(), other);

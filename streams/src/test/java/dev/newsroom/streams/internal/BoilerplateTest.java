@@ -71,4 +71,18 @@ class BoilerplateTest {
 
         assertThat(boilerplate.fingerprintText("nytimes.com", text, key -> true)).isEqualTo(text);
     }
+
+    @Test
+    void shouldEndTheArticleAtAHeadingThatIntroducesAnotherStory() {
+        String article = "Trump declares good start to Putin summit in Finland\n"
+                + "HELSINKI - President Donald Trump says he and Russian President Vladimir Putin have had a good start to their summit.\n"
+                + "Trump is calling his meeting with Putin a good start, a very good start for everybody, as the two leaders and their "
+                + "top advisers sat across the table from each other for a working lunch after meeting one on one for two hours.";
+        String previous = "Previous story:\nTrump told Putin on Monday that he hopes their two countries can have an extraordinary relationship.";
+
+        assertThat(boilerplate.fingerprintText("click2houston.com", article + "\n" + previous, key -> false)).isEqualTo(article);
+        String link = "Next story:\nA short teaser line.\n";
+        assertThat(boilerplate.fingerprintText("x.org", link + article, key -> false))
+                .as("a link above the article, before 50 words of it, does not end it").endsWith(article).contains("Next story:");
+    }
 }

@@ -131,27 +131,35 @@ class CandidateVerifierTest {
     }
 
     @Test
-    void shouldNotMatchTheSameTrimmedVersionUnderAnotherHeadline() {
+    void shouldNotMatchAVersionSharingHalfItsTextUnderAnotherHeadline() {
         String text = words(20, 600);
         Fingerprint original = minHasher.fingerprint(HEADLINE + "\n" + text);
-        Fingerprint other = minHasher.fingerprint("Putin arrives late for his meeting with Trump\n" + version(text, 21));
+        // 250 of 600 words kept and 200 new ones: containment 0.56, below the version rule's 0.6
+        String half = firstWords(text, 250) + " " + words(21, 200);
+        Fingerprint other = minHasher.fingerprint("Putin arrives late for his meeting with Trump\n" + half);
+        Fingerprint sameHeadline = minHasher.fingerprint(HEADLINE + "\n" + half);
 
         assertThat(verifier.verify(original, other)).isEmpty();
+        assertThat(verifier.verify(original, sameHeadline)).as("the headline decides")
+                .hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.SAME_HEADLINE));
+        assertThat(verifier.verify(original, minHasher.fingerprint("Putin arrives late for his meeting with Trump\n" + version(text, 21))))
+                .as("60% of the text under another headline is a write-through version (ADR 9 amendment 2)")
+                .hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.VERSION));
     }
 
     @Test
-    void shouldMatchAWriteThroughUnderANewHeadlineWhenTheVersionRuleIsOn() {
-        DedupParameters withVersions = DedupParameters.from(ConfigSource.ofFlags(Map.of(
-                DedupParameters.VERSION_JACCARD_PERCENT.key(), "30", DedupParameters.VERSION_CONTAINMENT_PERCENT.key(), "60")));
-        CandidateVerifier versions = new CandidateVerifier(minHasher, withVersions);
+    void shouldMatchAWriteThroughUnderANewHeadlineUnlessTheVersionRuleIsOff() {
+        DedupParameters withoutVersions = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.VERSION_JACCARD_PERCENT.key(), "100")));
+        CandidateVerifier noVersions = new CandidateVerifier(minHasher, withoutVersions);
         // 330 of 800 words kept and 170 new ones: containment 0.66, Jaccard 0.34
         String text = words(22, 800);
         Fingerprint first = minHasher.fingerprint(HEADLINE + "\n" + text);
         Fingerprint writeThrough = minHasher.fingerprint("Trump arrives in Finland for closely watched Putin summit\n"
                 + firstWords(text, 330) + " " + words(23, 170));
 
-        assertThat(versions.verify(first, writeThrough)).hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.VERSION));
-        assertThat(verifier.verify(first, writeThrough)).as("the version rule is off by default").isEmpty();
+        assertThat(verifier.verify(first, writeThrough)).as("on by default")
+                .hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.VERSION));
+        assertThat(noVersions.verify(first, writeThrough)).isEmpty();
     }
 
     @Test
@@ -199,20 +207,24 @@ class CandidateVerifierTest {
     }
 
     @Test
-    void shouldTellAPageThatContainsACopyFromACopyOnlyWhenMergingOnAnyMatch() {
+    void shouldTellAPageThatContainsACopyFromACopyWhenMergingOnAnyMatch() {
         String story = words(50, 300);
         Fingerprint copy = minHasher.fingerprint(story);
         Fingerprint page = minHasher.fingerprint(story + "\n" + words(51, 600));
         Fingerprint repost = minHasher.fingerprint("Header line of the repost here\n" + story + "\n" + words(52, 40));
-        DedupParameters mergeAll = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true")));
-        CandidateVerifier merging = new CandidateVerifier(minHasher, mergeAll);
+        DedupParameters mergeAll = DedupParameters.defaults();
+        CandidateVerifier merging = verifier;
+        CandidateVerifier notMerging = new CandidateVerifier(minHasher,
+                DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "false"))));
 
         Similarity inPage = merging.verify(page, copy).orElseThrow();
         assertThat(inPage.rule()).isEqualTo(MatchRule.COPY);
         assertThat(merging.container(inPage, page, copy)).as("two thirds of the page are not in the copy").isTrue();
         assertThat(merging.container(inPage, copy, page)).as("symmetric").isTrue();
+        assertThat(merging.contains(inPage, page, copy)).isTrue();
+        assertThat(merging.contains(inPage, copy, page)).as("the copy does not contain the page").isFalse();
         assertThat(merging.bridges(inPage, page, copy)).isFalse();
-        assertThat(verifier.container(inPage, page, copy)).as("no guard with merging off").isFalse();
+        assertThat(notMerging.container(inPage, page, copy)).as("no guard with merging off").isFalse();
 
         String shortStory = words(54, 200);
         Fingerprint shortCopy = minHasher.fingerprint(shortStory);
@@ -225,5 +237,22 @@ class CandidateVerifierTest {
         Similarity reposted = merging.verify(repost, copy).orElseThrow();
         assertThat(merging.container(reposted, repost, copy)).isFalse();
         assertThat(merging.bridges(reposted, repost, copy)).isTrue();
+    }
+
+    @Test
+    void shouldTellTwoPartsOfOneStoryFromTwoStoriesThatOnePageHolds() {
+        String story = words(60, 750);
+        Fingerprint top = minHasher.fingerprint(firstWords(story, 500));
+        // the last 500 words: 250 of them shared with the top, containment 0.5 each way
+        Fingerprint bottom = minHasher.fingerprint(String.join(" ", Arrays.asList(story.split(" ")).subList(250, 750)));
+        Fingerprint other = minHasher.fingerprint(words(61, 500));
+
+        assertThat(verifier.verify(top, bottom)).as("not a copy or version of each other").isEmpty();
+        assertThat(verifier.overlapping(top, bottom)).isTrue();
+        assertThat(verifier.overlapping(bottom, top)).isTrue();
+        assertThat(verifier.overlapping(top, other)).isFalse();
+        CandidateVerifier strict = new CandidateVerifier(minHasher,
+                DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.CONTAINER_OVERLAP_PERCENT.key(), "60"))));
+        assertThat(strict.overlapping(top, bottom)).isFalse();
     }
 }

@@ -123,7 +123,11 @@ class StoryAssignerTest {
     }
     /** An assigner over a fresh state with merge-on-any-match on, fed the texts in order; returns its state. */
     private MapState assignMergingOnAnyMatch(String[][] articles) {
-        DedupParameters mergeAll = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true")));
+        return assignWith(DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "true"))), articles);
+    }
+
+    /** An assigner over a fresh state with these parameters, fed the texts in order; returns its state. */
+    private MapState assignWith(DedupParameters mergeAll, String[][] articles) {
         MapState merged = new MapState();
         StoryAssigner assignerMergingAll = new StoryAssigner(merged, new CandidateVerifier(minHasher, mergeAll),
                 new LshBands(minHasher, mergeAll.bands(), mergeAll.rows()), mergeAll.maxBucketSize());
@@ -162,14 +166,54 @@ class StoryAssignerTest {
         String firstVersion = headline + top + "\n" + CandidateVerifierTest.words(42, 200);
         String secondVersion = headline + bottom + "\n" + CandidateVerifierTest.words(43, 200);
         String bridge = headline + top + "\n" + bottom;
-        assign(article("a-1", "a.org", T0, null), firstVersion);
-        assign(article("a-2", "b.org", T0, null), secondVersion);
-        assign(article("a-3", "c.org", T0, null), bridge);
-        assertThat(state.article("a-1").storyId()).as("by default only near-duplicates merge stories")
-                .isNotEqualTo(state.article("a-2").storyId());
+        DedupParameters nearDuplicatesOnly = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.MERGE_ON_ANY_MATCH.key(), "false")));
+        MapState notMerged = assignWith(nearDuplicatesOnly, new String[][] {{"a-1", firstVersion}, {"a-2", secondVersion}, {"a-3", bridge}});
+        assertThat(notMerged.article("a-1").storyId()).as("without merge-on-any-match only near-duplicates merge stories")
+                .isNotEqualTo(notMerged.article("a-2").storyId());
 
-        MapState merged = assignMergingOnAnyMatch(new String[][] {{"a-1", firstVersion}, {"a-2", secondVersion}, {"a-3", bridge}});
+        // 50% of the text is at the edge of the default headline containment (50%): 40% as when this test was written
+        DedupParameters headline40 = DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.HEADLINE_CONTAINMENT_PERCENT.key(), "40")));
+        MapState merged = assignWith(headline40, new String[][] {{"a-1", firstVersion}, {"a-2", secondVersion}, {"a-3", bridge}});
         assertThat(merged.stories).containsOnlyKeys("s-1");
         assertThat(merged.article("a-2").storyId()).isEqualTo("s-1");
+    }
+
+    @Test
+    void shouldLetAPageJoinTheStoryOfACopyItContainsButNotTheCopyThePage() {
+        String story = CandidateVerifierTest.words(70, 300);
+        // the copy wrapped in a page more than three times its length: 30% of the page is the copy
+        String page = CandidateVerifierTest.words(71, 400) + "\n" + story + "\n" + CandidateVerifierTest.words(72, 300);
+
+        assign(article("a-1", "a.org", T0, null), story);
+        assign(article("a-2", "b.org", T0, null), page);
+        assertThat(state.article("a-2").storyId()).as("the page joins the copy it wraps").isEqualTo("s-1");
+        assertThat(state.article("a-2").joined().rule()).isEqualTo("copy");
+
+        MapState pageFirst = assignWith(parameters, new String[][] {{"a-2", page}, {"a-1", story}});
+        assertThat(pageFirst.article("a-1").storyId()).as("the copy does not join a page that may hold another story").isEqualTo("s-1");
+    }
+
+    @Test
+    void shouldMergeTheStoriesOfTwoPartsOfOneStoryThatAPageHoldsButNotOfTwoStories() {
+        String story = CandidateVerifierTest.words(73, 750);
+        List<String> words = List.of(story.split(" "));
+        String top = String.join(" ", words.subList(0, 500));
+        String bottom = String.join(" ", words.subList(250, 750));  // half of it in the top: neither a copy nor a version of it
+        String page = story + "\n" + CandidateVerifierTest.words(74, 700);
+        String other = CandidateVerifierTest.words(75, 500);
+
+        assign(article("a-1", "a.org", T0, null), top);
+        assign(article("a-2", "b.org", T0, null), bottom);
+        assertThat(state.stories).hasSize(2);
+        assign(article("a-3", "c.org", T0, null), page);
+        assertThat(state.stories).as("the page holds both parts of one story").containsOnlyKeys("s-1");
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-1");
+
+        MapState twoStories = assignWith(parameters, new String[][] {{"a-1", top}, {"a-4", other}, {"a-3", top + "\n" + other + "\n"
+                + CandidateVerifierTest.words(76, 500)}});
+        assertThat(twoStories.article("a-1").storyId()).as("a page holding two stories merges neither").isNotEqualTo(twoStories.article("a-4").storyId());
+        MapState strict = assignWith(DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.CONTAINER_OVERLAP_PERCENT.key(), "101"))),
+                new String[][] {{"a-1", top}, {"a-2", bottom}, {"a-3", page}});
+        assertThat(strict.article("a-1").storyId()).as("with the overlap rule off").isNotEqualTo(strict.article("a-2").storyId());
     }
 }
