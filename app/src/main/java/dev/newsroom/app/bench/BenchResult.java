@@ -17,9 +17,13 @@ import java.util.Map;
  * @param p95Ms             95th percentile of that latency
  * @param p99Ms             99th percentile
  * @param peakHeapMb        highest heap used by this JVM (broker and services) during the run
+ * @param cpuSeconds        CPU seconds spent by each part of the pipeline over the measured time (empty if not measured)
  */
 public record BenchResult(String kind, int articles, double seconds, double throughputPerS, double baselineBulkPerS,
-                          long p50Ms, long p95Ms, long p99Ms, long peakHeapMb) {
+                          long p50Ms, long p95Ms, long p99Ms, long peakHeapMb, Map<String, Double> cpuSeconds) {
+    public BenchResult {
+        cpuSeconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cpuSeconds));
+    }
 
     public double ratio() {
         return baselineBulkPerS > 0 ? throughputPerS / baselineBulkPerS : 0;
@@ -39,6 +43,9 @@ public record BenchResult(String kind, int articles, double seconds, double thro
         latency.put("p99", p99Ms);
         json.put("latency_ms", latency);
         json.put("peak_heap_mb", peakHeapMb);
+        if (!cpuSeconds.isEmpty()) {
+            json.put("cpu_s", cpuSeconds);
+        }
         return Json.mapper().writeValueAsString(json);
     }
 
@@ -52,7 +59,8 @@ public record BenchResult(String kind, int articles, double seconds, double thro
                   ratio                  %.2f
                   latency to searchable  p50 %d ms, p95 %d ms, p99 %d ms
                   peak heap              %d MiB
-                """, kind, articles, seconds, throughputPerS, baselineBulkPerS, ratio(), p50Ms, p95Ms, p99Ms, peakHeapMb);
+                """, kind, articles, seconds, throughputPerS, baselineBulkPerS, ratio(), p50Ms, p95Ms, p99Ms, peakHeapMb)
+                + (cpuSeconds.isEmpty() ? "" : String.format("  CPU seconds            %s%n", cpuSeconds));
     }
 
     private static double round(double value) {

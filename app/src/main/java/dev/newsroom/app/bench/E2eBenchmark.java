@@ -97,10 +97,12 @@ public final class E2eBenchmark {
                 awaitSearchable(warmItems, 0, 0, farm, probe, index, pipeline, line -> progress.accept(line + " (warm-up)"));
                 progress.accept("bench e2e: warm-up of " + warm + " articles done; measuring " + items.size());
             }
+            CpuMeter cpu = new CpuMeter(elasticsearch.pid());
             subscribe(connection, topics, farm, warmFeeds, farm.feedCount());
             Searchable searchable = awaitSearchable(items, warm, settings.samples(), farm, probe, index, pipeline, progress);
             double seconds = (searchable.doneNanos() - firstPoll(farm, warmFeeds)) / 1e9;
             long[] sampleMillis = searchable.sampleMillis();
+            Map<String, Double> cpuSeconds = cpu.seconds();
 
             progress.accept("bench e2e: all " + items.size() + " articles are searchable; loading the same documents with raw _bulk");
             Set<String> measured = new HashSet<>();
@@ -112,7 +114,7 @@ public final class E2eBenchmark {
             double baseline = docs.size() / ((System.nanoTime() - bulkStart) / 1e9);
 
             return new BenchResult("e2e", items.size(), seconds, items.size() / seconds, baseline,
-                    percentile(sampleMillis, 50), percentile(sampleMillis, 95), percentile(sampleMillis, 99), heap.peakMegabytes());
+                    percentile(sampleMillis, 50), percentile(sampleMillis, 95), percentile(sampleMillis, 99), heap.peakMegabytes(), cpuSeconds);
         }
     }
 

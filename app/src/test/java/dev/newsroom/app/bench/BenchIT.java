@@ -41,5 +41,9 @@ class BenchIT {
             assertThat(json.get(field).asDouble()).as(field).isPositive();
         }
         assertThat(json.get("latency_ms").get("p95").asLong()).isEqualTo(result.p95Ms());
+        // The stream threads and Elasticsearch worked while the measured articles went through.
+        assertThat(result.cpuSeconds()).containsKeys("streams", "ingest", "indexer", "kafka", "jit_compilation", "elasticsearch");
+        assertThat(result.cpuSeconds().get("streams")).isPositive();
+        assertThat(result.cpuSeconds().get("elasticsearch")).isPositive();
     }
 }
