@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * Where the CPU time of a benchmark window goes: the threads of this JVM grouped by the part of
- * the pipeline they belong to (by thread name), the JIT compilers and garbage collector (as the
- * JVM reports them), and the Elasticsearch child process with its descendants. A thread that ends
+ * the pipeline they belong to (by thread name), the JVM's JIT compiler and garbage collector
+ * threads (read from {@code /proc/self/task} on Linux, which the management beans do not show;
+ * elsewhere the compilers' and collectors' elapsed times, marked as such), and the Elasticsearch
+ * child process with its descendants. A thread that ends
  * inside the window is not counted, nor anything a thread spent before the window began.
  */
 final class CpuMeter {
@@ -30,6 +32,7 @@ final class CpuMeter {
     private final long jitStartMs;
     private final long gcStartMs;
     private final Duration elasticsearchStart;
+    private final VmThreads vmStart;
 
     /** Starts the window now. */
     CpuMeter(long elasticsearchPid) {
@@ -39,6 +42,7 @@ final class CpuMeter {
         }
         this.jitStartMs = jitMillis();
         this.gcStartMs = gcMillis();
+        this.vmStart = VmThreads.read();
         this.elasticsearchStart = elasticsearchCpu();
     }
 
@@ -58,8 +62,14 @@ final class CpuMeter {
             long used = now - threadStart.getOrDefault(info.getThreadId(), 0L);
             out.merge(group(info.getThreadName()), used / 1e9, Double::sum);
         }
-        out.put("jit_compilation", (jitMillis() - jitStartMs) / 1e3);
-        out.put("gc_pauses", (gcMillis() - gcStartMs) / 1e3);
+        VmThreads vm = VmThreads.read();
+        if (vm != null && vmStart != null) {
+            out.put("jit_compilers", (vm.compilerTicks() - vmStart.compilerTicks()) / (double) VmThreads.TICKS_PER_SECOND);
+            out.put("gc_threads", (vm.gcTicks() - vmStart.gcTicks()) / (double) VmThreads.TICKS_PER_SECOND);
+        } else {
+            out.put("jit_compilation_elapsed", (jitMillis() - jitStartMs) / 1e3);
+            out.put("gc_pauses_elapsed", (gcMillis() - gcStartMs) / 1e3);
+        }
         out.put("elasticsearch", (elasticsearchCpu().minus(elasticsearchStart)).toMillis() / 1e3);
         out.replaceAll((k, v) -> Math.round(v * 10) / 10.0);
         return out;
@@ -96,5 +106,44 @@ final class CpuMeter {
             total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
         }
         return total;
+    }
+
+    /** CPU clock ticks of this JVM's compiler and garbage-collector threads, from {@code /proc/self/task/}{@code *}{@code /stat}. */
+    record VmThreads(long compilerTicks, long gcTicks) {
+        /** USER_HZ: 100 on every Linux architecture Java runs on. */
+        static final int TICKS_PER_SECOND = 100;
+
+        /** The current ticks, or null where {@code /proc} is not there to read. */
+        static VmThreads read() {
+            java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+            if (!java.nio.file.Files.isDirectory(tasks)) {
+                return null;
+            }
+            long compiler = 0;
+            long gc = 0;
+            try (var dirs = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path task : dirs.toList()) {
+                    String stat;
+                    try {
+                        stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    } catch (java.io.IOException e) {
+                        continue; // the thread ended
+                    }
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close);
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    if (name.contains("CompilerThre")) {
+                        compiler += ticks;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc += ticks;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+            return new VmThreads(compiler, gc);
+        }
     }
 }

@@ -42,7 +42,7 @@ class BenchIT {
         }
         assertThat(json.get("latency_ms").get("p95").asLong()).isEqualTo(result.p95Ms());
         // The stream threads and Elasticsearch worked while the measured articles went through.
-        assertThat(result.cpuSeconds()).containsKeys("streams", "ingest", "indexer", "kafka", "jit_compilation", "elasticsearch");
+        assertThat(result.cpuSeconds()).containsKeys("streams", "ingest", "indexer", "kafka", "jit_compilers", "gc_threads", "elasticsearch");
         assertThat(result.cpuSeconds().get("streams")).isPositive();
         assertThat(result.cpuSeconds().get("elasticsearch")).isPositive();
     }

@@ -29,4 +29,17 @@ class CpuMeterTest {
         assertThat(meter.seconds().get("other_jvm_threads")).isPositive();
         assertThat(meter.seconds().get("elasticsearch")).isPositive();
     }
+
+    @Test
+    void shouldReadTheJvmsOwnThreadsFromProc() {
+        CpuMeter.VmThreads ticks = CpuMeter.VmThreads.read();
+
+        // A JVM that has run this far has compiled code; on a system without /proc there is nothing to read.
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            assertThat(ticks).isNotNull();
+            assertThat(ticks.compilerTicks()).isPositive();
+        } else {
+            assertThat(ticks).isNull();
+        }
+    }
 }
