@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 
 /**
@@ -30,31 +32,37 @@ final class BenchCorpus {
         if (sources.isEmpty()) {
             throw new IOException("the corpus " + corpus + " has no article with a title and a text");
         }
+        // Items cycle through the corpus: bodies are made once per source and variant and shared,
+        // so that a run of 100,000 items holds about the corpus in memory, not 100,000 bodies.
+        Map<Object, String> bodies = new HashMap<>();
         List<BenchArticle> items = new ArrayList<>(count);
         Source previous = null;
         int originals = 0;
         for (int i = 0; i < count; i++) {
             int feed = i / itemsPerFeed;
             if (i % COPY_EVERY == COPY_EVERY - 1 && previous != null) {
-                items.add(republished(previous, i, feed));
+                items.add(republished(previous, i, feed, bodies));
             } else {
                 previous = sources.get(originals++ % sources.size());
-                items.add(new BenchArticle("https://" + previous.site() + "/bench/" + i, previous.title(), html(previous.text()), feed));
+                Source source = previous;
+                items.add(new BenchArticle("https://" + source.site() + "/bench/" + i, source.title(),
+                        bodies.computeIfAbsent(source, k -> html(source.text())), feed));
             }
         }
         return items;
     }
 
-    private static BenchArticle republished(Source original, int i, int feed) {
+    private static BenchArticle republished(Source original, int i, int feed, Map<Object, String> bodies) {
         String site = "republisher-" + (i % 7) + ".example";
-        String text = switch (i % 3) {
+        int variant = i % 3;
+        String body = bodies.computeIfAbsent(List.of(original, variant), k -> html(switch (variant) {
             case 0 -> "Region: Middle East\nTheme: Politics\n\n" + original.text()
                     + "\n\nThe original source of this article is " + original.site() + ". Copyright, " + original.site() + ", 2018";
             case 1 -> excerpt(original.text()) + "\n\nRead more at " + original.site();
             default -> original.text() + "\n\nShare this article. Subscribe to our newsletter.";
-        };
+        }));
         String title = i % 2 == 0 ? original.title() : original.title().toUpperCase(Locale.ROOT);
-        return new BenchArticle("https://" + site + "/bench/" + i, title, html(text), feed);
+        return new BenchArticle("https://" + site + "/bench/" + i, title, body, feed);
     }
 
     private static String excerpt(String text) {

@@ -25,22 +25,15 @@ final class FeedFarm implements AutoCloseable {
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<byte[]> feeds = new ArrayList<>();
+    private final List<List<BenchArticle>> feeds = new ArrayList<>();
     private final ConcurrentHashMap<Integer, Long> firstServedNanos = new ConcurrentHashMap<>();
 
     FeedFarm(List<BenchArticle> items) throws IOException {
         int feedCount = items.isEmpty() ? 0 : items.get(items.size() - 1).feed() + 1;
-        List<StringBuilder> docs = new ArrayList<>();
         for (int f = 0; f < feedCount; f++) {
-            docs.add(new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed ")
-                    .append(f).append("</title><link>https://bench.example/</link><description>bench</description>"));
+            feeds.add(new ArrayList<>());
         }
-        for (BenchArticle item : items) {
-            docs.get(item.feed()).append("<item><title>").append(BenchCorpus.escape(item.title())).append("</title><link>")
-                    .append(item.url()).append("</link><pubDate>Sun, 15 Jul 2018 10:00:00 GMT</pubDate><description><![CDATA[")
-                    .append(item.html()).append("]]></description></item>");
-        }
-        docs.forEach(doc -> feeds.add(doc.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8)));
+        items.forEach(item -> feeds.get(item.feed()).add(item));
         for (int h = 0; h < Math.min(HOSTS, Math.max(1, feeds.size())); h++) {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (h + 1)}), 0), 200);
             server.setExecutor(executor);
@@ -64,12 +57,24 @@ final class FeedFarm implements AutoCloseable {
             return;
         }
         firstServedNanos.putIfAbsent(feed, System.nanoTime());
-        byte[] body = feeds.get(feed);
+        byte[] body = render(feed);
         exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** Feed {@code f} as an RSS document, made when it is asked for: a run of 100,000 items does not hold them all rendered. */
+    private byte[] render(int f) {
+        StringBuilder doc = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed ")
+                .append(f).append("</title><link>https://bench.example/</link><description>bench</description>");
+        for (BenchArticle item : feeds.get(f)) {
+            doc.append("<item><title>").append(BenchCorpus.escape(item.title())).append("</title><link>")
+                    .append(item.url()).append("</link><pubDate>Sun, 15 Jul 2018 10:00:00 GMT</pubDate><description><![CDATA[")
+                    .append(item.html()).append("]]></description></item>");
+        }
+        return doc.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The URL of feed {@code n}. */
