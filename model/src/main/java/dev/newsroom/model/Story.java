@@ -11,7 +11,9 @@ import java.util.List;
  * @param id          stable story id
  * @param revision    1 for the first version, +1 per change
  * @param canonical   the canonical copy
- * @param copies      all copies including the canonical one
+ * @param copies      the copies, the canonical one included; at most {@link #MAX_LISTED_COPIES}
+ *                    (the canonical and the earliest published others), so that a story copied by
+ *                    hundreds of sites stays well under Kafka's 1 MiB record limit
  * @param title       the canonical copy's title
  * @param text        the canonical copy's clean text
  * @param publishedAt the canonical copy's published time
@@ -20,6 +22,8 @@ import java.util.List;
  * @param countries   ISO 3166-1 alpha-2 codes
  * @param language    ISO 639-1, may be empty
  * @param keywords    the copies' feed categories and site tag lines that map to no topic or region
+ * @param copyCount   how many copies the story has, listed or not (absent in older records: the
+ *                    listed copies)
  */
 public record Story(
         String id,
@@ -33,7 +37,11 @@ public record Story(
         List<String> regions,
         List<String> countries,
         String language,
-        List<String> keywords) {
+        List<String> keywords,
+        int copyCount) {
+
+    /** The most copies a story record lists. */
+    public static final int MAX_LISTED_COPIES = 200;
 
     public Story {
         Checks.required(id, "id");
@@ -52,11 +60,22 @@ public record Story(
         countries = Checks.copy(countries);
         language = Checks.orEmpty(language);
         keywords = Checks.copy(keywords);
+        if (copies.size() > MAX_LISTED_COPIES) {
+            throw new IllegalArgumentException("a story lists at most " + MAX_LISTED_COPIES + " copies, got " + copies.size());
+        }
+        copyCount = Math.max(copyCount, copies.size());
+    }
+
+    /** A story that lists all its copies. */
+    public Story(String id, long revision, StoryCopy canonical, List<StoryCopy> copies, String title, String text,
+                 Instant publishedAt, List<TopicTag> topics, List<String> regions, List<String> countries, String language,
+                 List<String> keywords) {
+        this(id, revision, canonical, copies, title, text, publishedAt, topics, regions, countries, language, keywords, 0);
     }
 
     /** A story without keywords. */
     public Story(String id, long revision, StoryCopy canonical, List<StoryCopy> copies, String title, String text,
                  Instant publishedAt, List<TopicTag> topics, List<String> regions, List<String> countries, String language) {
-        this(id, revision, canonical, copies, title, text, publishedAt, topics, regions, countries, language, List.of());
+        this(id, revision, canonical, copies, title, text, publishedAt, topics, regions, countries, language, List.of(), 0);
     }
 }

@@ -46,6 +46,26 @@ class RecordsTest {
     }
 
     @Test
+    void shouldCountEveryCopyButListAtMostTwoHundred() throws Exception {
+        StoryCopy original = new StoryCopy("a-1", "https://x.org/1", "x.org", "t", NOW, 1.0);
+        java.util.List<StoryCopy> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= Story.MAX_LISTED_COPIES; i++) {
+            many.add(new StoryCopy("a-" + (i + 1), "https://x.org/" + (i + 1), "x.org", "t", NOW, 1.0));
+        }
+
+        Story listed = new Story("s-1", 1, original, many.subList(0, 200), "t", "", NOW, null, null, null, null, null, 350);
+        assertThat(listed.copyCount()).isEqualTo(350);
+        assertThatThrownBy(() -> new Story("s-1", 1, original, many, "t", "", NOW, null, null, null, null, null, 350))
+                .hasMessage("a story lists at most 200 copies, got 201");
+        // A record written before copy_count existed counts its listed copies.
+        var serde = NewsTopics.defaults().stories().valueSerde();
+        String older = new String(serde.serializer().serialize("t", new Story("s-1", 1, original, List.of(original), "t", "", NOW, null, null, null, null)),
+                java.nio.charset.StandardCharsets.UTF_8).replace(",\"copy_count\":1", "");
+        assertThat(older).doesNotContain("copy_count");
+        assertThat(serde.deserializer().deserialize("t", older.getBytes(java.nio.charset.StandardCharsets.UTF_8)).copyCount()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectRevisionZero() {
         StoryCopy original = new StoryCopy("a-1", "https://x.org/1", "x.org", "t", NOW, 1.0);
         assertThatThrownBy(() -> new Story("s-1", 0, original, List.of(original), "t", "", NOW, null, null, null, null))

@@ -47,7 +47,9 @@ public final class Documents {
 
     /**
      * One story, in {@code news-stories}; id = story id, external version = revision. The canonical
-     * copy's url and site are lifted to the top; {@code sites} and {@code urls} list every copy's.
+     * copy's url and site are lifted to the top; {@code sites} and {@code urls} list every listed
+     * copy's (all of them unless the story has more than {@link Story#MAX_LISTED_COPIES});
+     * {@code copy_count} counts every copy.
      */
     public record StoryDocument(
             String id,
@@ -73,7 +75,7 @@ public final class Documents {
                     s.canonical().url(), s.canonical().site(),
                     s.copies().stream().map(StoryCopy::site).distinct().toList(),
                     s.copies().stream().map(StoryCopy::url).distinct().toList(),
-                    s.copies().size(), s.topics(), s.regions(), s.countries(), s.language(), s.keywords(), s.canonical(), s.copies());
+                    s.copyCount(), s.topics(), s.regions(), s.countries(), s.language(), s.keywords(), s.canonical(), s.copies());
         }
     }
 

@@ -196,12 +196,35 @@ public final class StoryAssigner {
         Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
         StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::article).toList());
-        Story out = new Story(next.id(), next.revision(), canonicalCopy, storyCopies, head.title(), head.text(),
-                head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords());
+        Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
+                head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
+                storyCopies.size());
         List<StoryChange> changes = new ArrayList<>();
         changes.add(new StoryChange.StoryChanged(out));
         changes.addAll(copyChanges);
         return changes;
+    }
+
+    /**
+     * The copies a story record lists: all of them, or for a story copied more than
+     * {@link Story#MAX_LISTED_COPIES} times the canonical and the earliest published others (the
+     * copies come sorted by publication). Every copy's own article record still names the story.
+     */
+    static List<StoryCopy> listed(List<StoryCopy> copies, StoryCopy canonical) {
+        if (copies.size() <= Story.MAX_LISTED_COPIES) {
+            return copies;
+        }
+        List<StoryCopy> listed = new ArrayList<>(Story.MAX_LISTED_COPIES);
+        listed.add(canonical);
+        for (StoryCopy c : copies) {
+            if (listed.size() == Story.MAX_LISTED_COPIES) {
+                break;
+            }
+            if (c != canonical) {
+                listed.add(c);
+            }
+        }
+        return listed;
     }
 
     private static double round(double similarity) {

@@ -98,6 +98,23 @@ class StoryAssignerTest {
     }
 
     @Test
+    void shouldListAtMostTwoHundredCopiesOfAStoryButCountThemAll() {
+        String text = CandidateVerifierTest.words(6, 400);
+        List<StoryChange> last = List.of();
+        for (int i = 0; i < 230; i++) {
+            last = assign(article("a-" + i, "site" + i + ".org", T0.plusSeconds(i), null), "Header " + i + "\n" + text);
+        }
+
+        assertThat(last.get(0)).isInstanceOfSatisfying(StoryChange.StoryChanged.class, s -> {
+            assertThat(s.story().copyCount()).isEqualTo(230);
+            assertThat(s.story().copies()).hasSize(dev.newsroom.model.Story.MAX_LISTED_COPIES)
+                    .extracting(dev.newsroom.model.StoryCopy::articleId).startsWith("a-0", "a-1").doesNotContain("a-229");
+            assertThat(s.story().canonical().articleId()).isEqualTo("a-0");
+        });
+        assertThat(state.article("a-229").storyId()).isEqualTo("s-0");
+    }
+
+    @Test
     void shouldRebuildTheSameBucketsFromTheArticles() {
         for (int i = 0; i < 6; i++) {
             assign(article("a-" + i, "s" + i + ".org", T0.plusSeconds(i), null), CandidateVerifierTest.words(10 + i % 3, 300));
