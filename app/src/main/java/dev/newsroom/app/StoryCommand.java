@@ -70,8 +70,9 @@ final class StoryCommand implements Callable<Integer> {
     static void print(PrintWriter out, Map<String, Object> story) {
         List<Map<String, Object>> copies = maps(story.get("copies"));
         Map<String, Object> canonical = map(story.get("canonical"));
-        out.printf("Story %s (revision %s, %d %s)%n", text(story.get("id")), text(story.get("revision")), copies.size(),
-                copies.size() == 1 ? "copy" : "copies");
+        int count = Math.max(copies.size(), story.get("copy_count") instanceof Number n ? n.intValue() : 0);
+        out.printf("Story %s (revision %s, %d %s%s)%n", text(story.get("id")), text(story.get("revision")), count,
+                count == 1 ? "copy" : "copies", count > copies.size() ? ", the first " + copies.size() + " listed" : "");
         out.println(text(story.get("title")));
         List<String> topics = new ArrayList<>();
         maps(story.get("topics")).forEach(t -> topics.add(text(t.get("label"))));

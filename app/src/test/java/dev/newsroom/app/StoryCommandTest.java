@@ -37,6 +37,17 @@ class StoryCommandTest {
     }
 
     @Test
+    void shouldSayHowManyCopiesAStoryHasWhenItListsOnlyTheFirst() {
+        Map<String, Object> story = Map.of("id", "s-1", "revision", 260, "title", "t", "canonical", LAND_DESTROYER,
+                "copies", List.of(LAND_DESTROYER, GLOBAL_RESEARCH), "copy_count", 250);
+        StringWriter text = new StringWriter();
+
+        StoryCommand.print(new PrintWriter(text, true), story);
+
+        assertThat(text.toString()).startsWith("Story s-1 (revision 260, 250 copies, the first 2 listed)");
+    }
+
+    @Test
     void shouldFallBackToTheSimilarityWhenTheStoryDoesNotRecordHowACopyJoined() {
         Map<String, Object> copy = Map.of("article_id", "a2", "site", "x.org", "similarity", 0.9);
 
