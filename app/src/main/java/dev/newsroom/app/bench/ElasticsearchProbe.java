@@ -49,18 +49,29 @@ final class ElasticsearchProbe {
         return found;
     }
 
-    /** Every document of an index as (id, source JSON), read with a scroll. */
-    List<String[]> readAll(String index) throws IOException, InterruptedException {
-        List<String[]> docs = new ArrayList<>();
-        JsonNode page = call("POST", "/" + index + "/_search?scroll=1m", "{\"size\":1000,\"sort\":[\"_doc\"]}", 200);
-        while (page.path("hits").path("hits").size() > 0) {
-            for (JsonNode hit : page.path("hits").path("hits")) {
-                docs.add(new String[] {hit.path("_id").asText(), hit.path("_source").toString()});
+    /**
+     * Writes the documents of {@code index} whose ids {@code keep} accepts to {@code file} as
+     * {@code _bulk} lines for {@code target} (read with a scroll, a page at a time, so that a run
+     * of 100,000 articles does not hold them all in memory). Returns how many were written.
+     */
+    long export(String index, java.util.function.Predicate<String> keep, String target, java.nio.file.Path file)
+            throws IOException, InterruptedException {
+        long count = 0;
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            JsonNode page = call("POST", "/" + index + "/_search?scroll=1m", "{\"size\":1000,\"sort\":[\"_doc\"]}", 200);
+            while (page.path("hits").path("hits").size() > 0) {
+                for (JsonNode hit : page.path("hits").path("hits")) {
+                    String id = hit.path("_id").asText();
+                    if (keep.test(id)) {
+                        out.write("{\"index\":{\"_index\":\"" + target + "\",\"_id\":\"" + id + "\"}}\n" + hit.path("_source") + "\n");
+                        count++;
+                    }
+                }
+                String scrollId = page.path("_scroll_id").asText();
+                page = call("POST", "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + scrollId + "\"}", 200);
             }
-            String scrollId = page.path("_scroll_id").asText();
-            page = call("POST", "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + scrollId + "\"}", 200);
         }
-        return docs;
+        return count;
     }
 
     /** Creates {@code target} with the mappings of {@code source}; replaces it if it exists. */
@@ -75,19 +86,31 @@ final class ElasticsearchProbe {
     }
 
     /** Loads documents with plain {@code _bulk} requests of {@code batch} documents, then refreshes. */
-    void bulk(String index, List<String[]> docs, int batch) throws IOException, InterruptedException {
-        for (int from = 0; from < docs.size(); from += batch) {
+    /** Sends the {@code _bulk} lines of {@code file} ({@link #export}) in requests of {@code batch} documents, then refreshes {@code index}. */
+    void bulk(String index, java.nio.file.Path file, int batch) throws IOException, InterruptedException {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             StringBuilder ndjson = new StringBuilder();
-            for (String[] doc : docs.subList(from, Math.min(docs.size(), from + batch))) {
-                ndjson.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(doc[0]).append("\"}}\n")
-                        .append(doc[1]).append('\n');
+            int docs = 0;
+            for (String action = in.readLine(); action != null; action = in.readLine()) {
+                ndjson.append(action).append('\n').append(in.readLine()).append('\n');
+                if (++docs == batch) {
+                    send(index, ndjson.toString());
+                    ndjson.setLength(0);
+                    docs = 0;
+                }
             }
-            JsonNode answer = call("POST", "/_bulk", ndjson.toString(), 200);
-            if (answer.path("errors").asBoolean()) {
-                throw new IOException("the baseline _bulk into " + index + " reported item errors: " + answer.path("items").get(0));
+            if (docs > 0) {
+                send(index, ndjson.toString());
             }
         }
         call("POST", "/" + index + "/_refresh", null, 200);
+    }
+
+    private void send(String index, String ndjson) throws IOException, InterruptedException {
+        JsonNode answer = call("POST", "/_bulk", ndjson, 200);
+        if (answer.path("errors").asBoolean()) {
+            throw new IOException("the baseline _bulk into " + index + " reported item errors: " + answer.path("items").get(0));
+        }
     }
 
     private JsonNode call(String method, String path, String body, int... accepted) throws IOException, InterruptedException {
