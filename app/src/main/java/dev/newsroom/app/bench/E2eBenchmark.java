@@ -140,8 +140,8 @@ public final class E2eBenchmark {
     private static Searchable awaitSearchable(List<BenchArticle> items, long before, int samples, FeedFarm farm, ElasticsearchProbe probe,
                                           String index, Pipeline pipeline, Consumer<String> progress) throws Exception {
         Map<String, Integer> pending = new HashMap<>();
-        int step = samples == 0 ? Integer.MAX_VALUE : Math.max(1, items.size() / samples);
-        for (int i = 0; i < items.size(); i += step) {
+        int step = Math.max(1, items.size() / Math.max(1, samples));
+        for (int i = 0; samples > 0 && i < items.size(); i += step) {
             pending.put(Ids.article(items.get(i).url()), items.get(i).feed());
         }
         List<Long> latencies = new ArrayList<>();
