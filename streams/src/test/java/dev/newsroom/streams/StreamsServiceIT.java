@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,54 +38,51 @@ class StreamsServiceIT {
     @TempDir
     Path stateDir;
 
-    private static <K, V> List<V> readAll(TestCluster cluster, Topic<K, V> topic, int expected) {
+    /** Reads {@code topic} from the start (committed records only) until {@code done} holds for what was read. */
+    private static <K, V> List<ConsumerRecord<K, V>> readUntil(TestCluster cluster, Topic<K, V> topic, String group,
+                                                              Predicate<List<ConsumerRecord<K, V>>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic.name());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<V> values = new ArrayList<>();
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             consumer.subscribe(List.of(topic.name()));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                return values.size() >= expected;
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return done.test(records);
             });
         }
-        return values;
+        return records;
+    }
+
+    private static <K, V> List<V> readAll(TestCluster cluster, Topic<K, V> topic, int expected) {
+        return readUntil(cluster, topic, "reader-" + topic.name(), read -> read.size() >= expected).stream()
+                .map(ConsumerRecord::value).toList();
     }
 
     private static Article firstWithId(TestCluster cluster, Topic<String, Article> topic, String id) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + id);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<Article> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+        return readUntil(cluster, topic, "reader-" + id, read -> read.stream().anyMatch(r -> id.equals(r.key()))).stream()
+                .filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
+    }
+
+    /** Creates the topics with {@code prefix} and returns the configuration of a streams service on them. */
+    private NewsStreamsConfig serviceOn(TestCluster cluster, String prefix) throws Exception {
+        NewsTopics topics = NewsTopics.withPrefix(prefix);
+        cluster.createTopics(3, topics.raw().name(), topics.articles().name(), topics.stories().name(), topics.dlq().name());
+        return NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
+                "bootstrap.servers", cluster.bootstrapServers(),
+                "topic.prefix", prefix,
+                "streams.application-id", prefix + "streams",
+                "streams.state-dir", stateDir.toString())));
     }
 
     @Test
     void shouldCleanArticlesAndDeadLetterAPoisonRecordOnTheRealBroker(TestCluster cluster) throws Exception {
         String prefix = cluster.uniquePrefix();
         NewsTopics topics = NewsTopics.withPrefix(prefix);
-        cluster.createTopics(3, topics.raw().name(), topics.articles().name(), topics.stories().name(), topics.dlq().name());
-        NewsStreamsConfig config = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
-                "bootstrap.servers", cluster.bootstrapServers(),
-                "topic.prefix", prefix,
-                "streams.application-id", prefix + "streams",
-                "streams.state-dir", stateDir.toString())));
+        NewsStreamsConfig config = serviceOn(cluster, prefix);
         String url = "https://landdestroyer.blogspot.com/2015/11/us-turkey-provocation.html";
         RawArticle good = new RawArticle(Ids.article(url), null, "https://landdestroyer.blogspot.com/feeds/posts/default", url,
                 null, "US-Turkey Provocation", null, "<p>Incirlik.</p>", null, null, null, Instant.now(), null, "en");
@@ -125,12 +124,7 @@ class StreamsServiceIT {
     void shouldFindTheOriginalOfACopyAfterTheStateWasRestoredFromItsChangelogs(TestCluster cluster) throws Exception {
         String prefix = cluster.uniquePrefix();
         NewsTopics topics = NewsTopics.withPrefix(prefix);
-        cluster.createTopics(3, topics.raw().name(), topics.articles().name(), topics.stories().name(), topics.dlq().name());
-        NewsStreamsConfig config = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
-                "bootstrap.servers", cluster.bootstrapServers(),
-                "topic.prefix", prefix,
-                "streams.application-id", prefix + "streams",
-                "streams.state-dir", stateDir.toString())));
+        NewsStreamsConfig config = serviceOn(cluster, prefix);
         RawArticle original = SeedCase.landDestroyer(SeedCase.PUBLISHED);
         RawArticle copy = SeedCase.globalResearch(SeedCase.PUBLISHED.plus(Duration.ofHours(5)));
 
