@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prior", paramLabel = "N", defaultValue = "10000", description = "dedup: articles in state before measuring (default ${DEFAULT-VALUE}).")
     int prior;
 
+    @Option(names = "--story-size", paramLabel = "N", defaultValue = "0",
+            description = "dedup: copies per story, to measure big stories (default ${DEFAULT-VALUE}: copies of random earlier articles, stories of about two).")
+    int storySize;
+
     @Option(names = "--feeds", paramLabel = "N", defaultValue = "2000", description = "ingest: feeds served on loopback (default ${DEFAULT-VALUE}).")
     int feeds;
 
@@ -73,9 +77,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (articles < 1 || prior < 0 || feeds < 1) {
-            throw new BadInputException("Invalid value for --articles (at least 1), --prior (at least 0) or --feeds (at least 1): "
-                    + articles + ", " + prior + ", " + feeds);
+        if (articles < 1 || prior < 0 || feeds < 1 || storySize < 0) {
+            throw new BadInputException("Invalid value for --articles (at least 1), --prior (at least 0), --feeds (at least 1) or --story-size (at least 0): "
+                    + articles + ", " + prior + ", " + feeds + ", " + storySize);
         }
         switch (kind) {
             case index:
@@ -127,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code bench dedup}: synthetic articles through the real topology, offline or on the embedded broker (see {@link DedupBench}). */
     private Integer dedup() {
-        DedupBench bench = new DedupBench(prior, articles, SettingFlags.parse(settings));
+        DedupBench bench = new DedupBench(prior, articles, SettingFlags.parse(settings), storySize);
         ObjectNode result = broker ? bench.onBroker() : bench.offline();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

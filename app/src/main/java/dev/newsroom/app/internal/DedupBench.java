@@ -41,7 +41,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the measured articles are produced after the prior ones were processed, and the clock stops when
  * every measured article has come out on the articles topic. Articles are synthetic (words drawn
  * from a 20,000-word vocabulary, 300 to 700 words); one in five is a copy of an earlier one with a
- * header and a footer, so candidate lookups, verification and joins are all exercised.
+ * header and a footer, so candidate lookups, verification and joins are all exercised. With a story
+ * size S, the copies go to the first originals in turn, S - 1 copies each, so that stories grow to S
+ * copies and the cost of a story's size shows.
  */
 public final class DedupBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -50,18 +52,33 @@ public final class DedupBench {
     private final Random random = new Random(42);
     private final List<String> texts = new ArrayList<>();
     private final Map<String, String> overrides;
+    private final int storySize;
+    private int copies;
 
-    /** {@code overrides}: settings of the topology under test ({@code --set}); the benchmark's own (addresses, directories) win. */
-    public DedupBench(int prior, int measured, Map<String, String> overrides) {
+    /**
+     * {@code overrides}: settings of the topology under test ({@code --set}); the benchmark's own
+     * (addresses, directories) win. {@code storySize}: copies per story, 0 for copies of random
+     * earlier articles (stories of about two).
+     */
+    public DedupBench(int prior, int measured, Map<String, String> overrides, int storySize) {
         this.prior = prior;
         this.measured = measured;
         this.overrides = Map.copyOf(overrides);
+        this.storySize = storySize;
     }
 
     private RawArticle next(int i, Instant t) {
         String text;
+        String site = "site" + (i % 97);
         if (i % 5 == 4 && !texts.isEmpty()) {
-            text = "Region: World\n\n" + texts.get(random.nextInt(texts.size())) + "\n\nShare this article. Copyright 2026.";
+            int original = random.nextInt(texts.size());
+            if (storySize > 1) {
+                // each copy of one story on a site of its own: a site that carried the same text many
+                // times would learn it as its boilerplate, and the copies would stop matching
+                original = Math.min(copies / (storySize - 1), texts.size() - 1);
+                site = "republisher" + (copies++ % (storySize - 1));
+            }
+            text = "Region: World\n\n" + texts.get(original) + "\n\nShare this article. Copyright 2026.";
         } else {
             StringBuilder b = new StringBuilder();
             int words = 300 + random.nextInt(400);
@@ -75,8 +92,8 @@ public final class DedupBench {
                 texts.set(random.nextInt(texts.size()), text);
             }
         }
-        String url = "https://site" + (i % 97) + ".example/article/" + i;
-        return new RawArticle(Ids.article(url), null, "https://site" + (i % 97) + ".example/feed", url, null, "Article " + i,
+        String url = "https://" + site + ".example/article/" + i;
+        return new RawArticle(Ids.article(url), null, "https://" + site + ".example/feed", url, null, "Article " + i,
                 null, text, null, List.of(), t, t, null, "en");
     }
 
@@ -201,7 +218,7 @@ public final class DedupBench {
 
     private ObjectNode result(String mode, long nanos, long[] latencies) {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("kind", "dedup").put("mode", mode).put("prior_articles", prior).put("articles", measured);
+        out.put("kind", "dedup").put("mode", mode).put("prior_articles", prior).put("articles", measured).put("story_size", storySize);
         out.put("throughput_per_s", Math.round(measured / (nanos / 1e9) * 10) / 10.0);
         if (latencies != null) {
             Arrays.sort(latencies);

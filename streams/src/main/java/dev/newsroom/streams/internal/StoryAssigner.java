@@ -1,18 +1,20 @@
 package dev.newsroom.streams.internal;
 
 import dev.newsroom.model.Article;
-import dev.newsroom.model.Attribution;
 import dev.newsroom.model.JoinReason;
 import dev.newsroom.model.Story;
 import dev.newsroom.model.StoryCopy;
 import dev.newsroom.streams.tag.StoryTags;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Folds each article into the story of its best verified match, or founds a new story.
@@ -35,6 +37,8 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class StoryAssigner {
+    /** At most this many copies of one story, among those an article matched, in one LSH bucket. */
+    static final int COPIES_PER_BUCKET = 8;
     private final DedupState state;
     private final CandidateVerifier verifier;
     private final LshBands bands;
@@ -81,8 +85,10 @@ public final class StoryAssigner {
         List<String> members = new ArrayList<>(story.members());
         members.add(article.id());
         state.putArticle(new ArticleEntry(article, fingerprint, story.id(), reason, now));
-        index(article.id(), fingerprint);
-        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
+        String storyId = story.id();
+        index(article.id(), fingerprint, matches.stream().map(m -> m.candidate().article().id())
+                .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
+        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members, story.heads()), article.id()));
         return changes;
     }
 
@@ -129,6 +135,7 @@ public final class StoryAssigner {
         StoryEntry survivor = bridged.values().stream()
                 .min(Comparator.comparingLong(StoryEntry::createdAt).thenComparing(StoryEntry::id)).orElseThrow();
         List<String> members = new ArrayList<>(survivor.members());
+        Map<String, Article> heads = new LinkedHashMap<>(survivor.heads());
         long revision = survivor.revision();
         for (StoryEntry absorbed : bridged.values()) {
             if (absorbed == survivor) {
@@ -140,12 +147,13 @@ public final class StoryAssigner {
                 if (e != null) {
                     state.putArticle(e.withStory(survivor.id(), e.joined()));
                     members.add(id);
+                    heads.put(id, StoryEntry.head(e.article()));
                 }
             }
             state.deleteStory(absorbed.id());
             changes.add(new StoryChange.StoryAbsorbed(absorbed.id(), survivor.id()));
         }
-        return new StoryEntry(survivor.id(), revision, survivor.createdAt(), members);
+        return new StoryEntry(survivor.id(), revision, survivor.createdAt(), members, heads);
     }
 
     private List<StoryChange> redelivered(ArticleEntry known, Article article, Fingerprint fingerprint, long now) {
@@ -162,40 +170,87 @@ public final class StoryAssigner {
         return publish(story != null ? story : new StoryEntry(known.storyId(), 0, now, List.of(article.id())), article.id());
     }
 
-    /** Recomputes the story's canonical copy and similarities, bumps its revision, and emits the story and every copy that changed. */
+    /**
+     * A copy while its story is published: its head (as last emitted; from the story entry, without
+     * text, or from its article entry), and its article entry, read only if the copy has to be
+     * emitted again or is the canonical one.
+     */
+    private final class Copy {
+        final Article head;
+        private ArticleEntry entry;
+
+        Copy(Article head, ArticleEntry entry) {
+            this.head = head;
+            this.entry = entry;
+        }
+
+        ArticleEntry entry() {
+            if (entry == null) {
+                entry = state.article(head.id());
+            }
+            return entry;
+        }
+    }
+
+    /**
+     * Recomputes the story's canonical copy and similarities, bumps its revision, and emits the story
+     * and every copy that changed. A copy whose head says it was emitted in this story, with the
+     * canonical flag and attribution it would get now, is unchanged and not read again; its
+     * similarity to a canonical copy that stays canonical is kept. The copy that came in
+     * ({@code touched}) is always read and emitted.
+     */
     private List<StoryChange> publish(StoryEntry story, String touched) {
-        List<ArticleEntry> copies = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
         for (String id : story.members()) {
-            ArticleEntry e = state.article(id);
-            if (e != null) {
-                copies.add(e);
+            Article head = id.equals(touched) ? null : story.heads().get(id);
+            if (head != null) {
+                copies.add(new Copy(head, null));
+            } else {
+                ArticleEntry e = state.article(id);
+                if (e != null) {
+                    copies.add(new Copy(e.article(), e));
+                }
             }
         }
-        copies.sort(Comparator.comparing((ArticleEntry e) -> e.article().effectivePublishedAt()).thenComparing(e -> e.article().id()));
-        Optional<ArticleEntry> attributed = copies.stream().filter(c -> isAttributedOriginal(c, copies)).findFirst();
-        ArticleEntry canonical = attributed.orElse(copies.get(0));
+        copies.sort(Comparator.comparing((Copy c) -> c.head.effectivePublishedAt()).thenComparing(c -> c.head.id()));
+        Optional<Copy> attributed = attributedOriginal(copies);
+        Copy canonical = attributed.orElse(copies.get(0));
         boolean byAttribution = attributed.isPresent();
-        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
-                copies.stream().map(c -> c.article().id()).toList());
-        state.putStory(next);
+        boolean sameCanonical = canonical.head.canonical() && canonical.head.storyId().equals(story.id())
+                && !canonical.head.id().equals(touched);
 
         List<StoryChange> copyChanges = new ArrayList<>();
         List<StoryCopy> storyCopies = new ArrayList<>();
-        for (ArticleEntry c : copies) {
+        Map<String, Article> heads = new LinkedHashMap<>();
+        for (Copy c : copies) {
             boolean isCanonical = c == canonical;
-            double similarity = isCanonical ? 1.0 : verifier.similarity(c.fingerprint(), canonical.fingerprint()).score();
-            JoinReason reason = c.joined().withCanonicalByAttribution(byAttribution);
-            Article emitted = c.article().inStory(story.id(), isCanonical, round(similarity), reason);
-            if (!emitted.equals(c.article()) || c.article().id().equals(touched)) {
-                state.putArticle(new ArticleEntry(emitted, c.fingerprint(), story.id(), reason, c.seenAt()));
-                copyChanges.add(new StoryChange.CopyChanged(emitted));
+            boolean inStory = c.head.storyId().equals(story.id()) && !c.head.id().equals(touched);
+            Article emitted;
+            if (inStory && c.head.canonical() == isCanonical && c.head.joined() != null
+                    && c.head.joined().canonicalByAttribution() == byAttribution && (isCanonical || sameCanonical)) {
+                emitted = c.head;
+            } else {
+                ArticleEntry e = c.entry();
+                double similarity = isCanonical ? 1.0
+                        : sameCanonical && inStory ? c.head.similarity()
+                        : round(verifier.similarity(e.fingerprint(), canonical.entry().fingerprint()).score());
+                JoinReason reason = e.joined().withCanonicalByAttribution(byAttribution);
+                emitted = e.article().inStory(story.id(), isCanonical, similarity, reason);
+                if (!emitted.equals(e.article()) || e.article().id().equals(touched)) {
+                    state.putArticle(new ArticleEntry(emitted, e.fingerprint(), story.id(), reason, e.seenAt()));
+                    copyChanges.add(new StoryChange.CopyChanged(emitted));
+                }
             }
+            heads.put(emitted.id(), StoryEntry.head(emitted));
             storyCopies.add(new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(),
-                    emitted.similarity(), reason));
+                    emitted.similarity(), emitted.joined()));
         }
-        Article head = canonical.article();
+        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(), List.copyOf(heads.keySet()), heads);
+        state.putStory(next);
+
+        Article head = canonical.entry().article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::article).toList());
+        StoryTags tags = StoryTags.merge(heads.get(head.id()), List.copyOf(heads.values()));
         Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
                 head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
                 storyCopies.size());
@@ -231,21 +286,54 @@ public final class StoryAssigner {
         return Math.round(similarity * 1000) / 1000.0;
     }
 
-    private static boolean isAttributedOriginal(ArticleEntry candidate, List<ArticleEntry> copies) {
-        for (ArticleEntry other : copies) {
-            Attribution a = other.article().attribution();
-            if (other != candidate && a != null
-                    && AttributionExtractor.pointsTo(a, candidate.article().url(), candidate.article().site())) {
-                return true;
+    /**
+     * The earliest-published copy that another copy's attribution points to, if any; {@code copies}
+     * are sorted by publication. Few copies carry an attribution, so each copy is checked against
+     * those few only.
+     */
+    private static Optional<Copy> attributedOriginal(List<Copy> copies) {
+        List<Article> attributing = copies.stream().map(c -> c.head).filter(a -> a.attribution() != null).toList();
+        if (attributing.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Copy candidate : copies) {
+            Article c = candidate.head;
+            for (Article other : attributing) {
+                if (other != c && AttributionExtractor.pointsTo(other.attribution(), c.url(), c.site())) {
+                    return Optional.of(candidate);
+                }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private void index(String articleId, Fingerprint fingerprint) {
+        index(articleId, fingerprint, Set.of());
+    }
+
+    /**
+     * Adds an article to its LSH buckets, the most recent last. A bucket keeps at most
+     * {@value #COPIES_PER_BUCKET} copies of one story that the article matched ({@code sameStory}):
+     * the oldest of them gives way. A story copied by hundreds of sites would otherwise fill its
+     * buckets up to {@code maxBucketSize}, and every further copy would read, verify and rewrite
+     * them all; the newest copies find the story just as well.
+     */
+    private void index(String articleId, Fingerprint fingerprint, Set<String> sameStory) {
         for (String key : bands.keys(fingerprint.signature())) {
             List<String> bucket = new ArrayList<>(state.bucket(key));
             bucket.remove(articleId);
+            if (!sameStory.isEmpty()) {
+                int copies = 0;
+                for (String id : bucket) {
+                    copies += sameStory.contains(id) ? 1 : 0;
+                }
+                for (Iterator<String> it = bucket.iterator(); it.hasNext() && copies >= COPIES_PER_BUCKET; ) {
+                    if (sameStory.contains(it.next())) {
+                        it.remove();
+                        copies--;
+                    }
+                }
+            }
             bucket.add(articleId);
             while (bucket.size() > maxBucketSize) {
                 bucket.remove(0);
@@ -293,12 +381,11 @@ public final class StoryAssigner {
         state.deleteArticle(articleId);
         StoryEntry story = state.story(entry.storyId());
         if (story != null) {
-            List<String> members = new ArrayList<>(story.members());
-            members.remove(articleId);
-            if (members.isEmpty()) {
+            StoryEntry rest = story.without(articleId);
+            if (rest.members().isEmpty()) {
                 state.deleteStory(story.id());
             } else {
-                state.putStory(new StoryEntry(story.id(), story.revision(), story.createdAt(), members));
+                state.putStory(rest);
             }
         }
     }

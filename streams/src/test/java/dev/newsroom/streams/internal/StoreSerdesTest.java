@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsroom.model.Article;
 import dev.newsroom.model.Attribution;
 import dev.newsroom.model.JoinReason;
+import dev.newsroom.model.TopicTag;
 import dev.newsroom.model.serde.JsonSerde;
 import dev.newsroom.model.serde.MalformedRecordException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,16 @@ class StoreSerdesTest {
         return new ArticleEntry(article, minHasher.fingerprint(text), "s-0", joined, 1_448_701_200_123L);
     }
 
+    /** A copy with every optional field set: topics, a published time with nanoseconds, no attribution. */
+    private ArticleEntry taggedEntry() {
+        String text = "Turkey shoots down a Russian jet\n" + CandidateVerifierTest.words(6, 200);
+        Article article = new Article("a-2", "s-0", true, 1.0, "https://landdestroyer.blogspot.com/2015/11/x.html", "landdestroyer.blogspot.com",
+                "US-Turkey Provocation", text, "", Instant.parse("2015-11-27T21:14:03.123456789Z"), Instant.parse("2015-11-28T09:00:00Z"),
+                List.of(new TopicTag("medtop:16000000", "conflict, war and peace", 0.91), new TopicTag("medtop:11000000", "politics", 0.4)),
+                List.of(), List.of("SY"), "", null, JoinReason.founded(true), List.of());
+        return new ArticleEntry(article, minHasher.fingerprint(text), "s-0", JoinReason.founded(true), 0L);
+    }
+
     private static void assertSameEntry(ArticleEntry actual, ArticleEntry expected) {
         assertThat(actual.article()).isEqualTo(expected.article());
         assertThat(actual.fingerprint().signature()).isEqualTo(expected.fingerprint().signature());
@@ -42,12 +59,24 @@ class StoreSerdesTest {
     @Test
     void shouldRoundTripAnArticleEntry() {
         Serde<ArticleEntry> serde = StoreSerdes.articles();
-        for (ArticleEntry e : List.of(entry(new JoinReason("a-0", 0.61, 0.97, true, "copy")), entry(null))) {
+        for (ArticleEntry e : List.of(entry(new JoinReason("a-0", 0.61, 0.97, true, "copy")), entry(null), taggedEntry())) {
             byte[] bytes = serde.serializer().serialize(STORE, e);
 
-            assertThat(bytes[0]).isEqualTo(StoreSerdes.FORMAT);
+            assertThat(bytes[0]).isEqualTo(StoreSerdes.ARTICLE_ENTRY_FORMAT);
             assertSameEntry(serde.deserializer().deserialize(STORE, bytes), e);
         }
+    }
+
+    @Test
+    void shouldReadAnArticleEntryWrittenInTheSecondLayoutWithItsCopyAsJson() throws IOException {
+        // written by the previous release (format 2: binary fields, then the copy as the model's JSON)
+        byte[] written;
+        try (InputStream in = getClass().getResourceAsStream("/store/article-entry-format2.bin")) {
+            written = in.readAllBytes();
+        }
+
+        assertThat(written[0]).isEqualTo(StoreSerdes.FORMAT);
+        assertSameEntry(StoreSerdes.articles().deserializer().deserialize(STORE, written), entry(new JoinReason("a-0", 0.61, 0.97, true, "copy")));
     }
 
     @Test
@@ -61,15 +90,29 @@ class StoreSerdesTest {
     @Test
     void shouldRoundTripStoriesBucketsAndLineCounts() {
         StoryEntry story = new StoryEntry("s-1", 7, 1_448_698_560_000L, List.of("a-1", "a-2", "a-ü"));
+        Article head = StoryEntry.head(taggedEntry().article());
+        StoryEntry withHeads = new StoryEntry("s-0", 2, 1_448_698_560_000L, List.of("a-2", "a-1"), Map.of("a-2", head));
         StoreBackedState.Bucket bucket = new StoreBackedState.Bucket(List.of("a-3", "a-1"));
         StoryAssignmentProcessor.LineCount count = new StoryAssignmentProcessor.LineCount(300, 1_448_698_560_000L);
 
         assertThat(StoreSerdes.stories().deserializer().deserialize("s", StoreSerdes.stories().serializer().serialize("s", story))).isEqualTo(story);
+        byte[] bytes = StoreSerdes.stories().serializer().serialize("s", withHeads);
+        assertThat(bytes[0]).isEqualTo(StoreSerdes.STORY_ENTRY_FORMAT);
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", bytes)).isEqualTo(withHeads);
+        assertThat(head.text()).isEmpty();
         assertThat(StoreSerdes.buckets().deserializer().deserialize("b", StoreSerdes.buckets().serializer().serialize("b", bucket))).isEqualTo(bucket);
         assertThat(StoreSerdes.lineCounts().deserializer().deserialize("l", StoreSerdes.lineCounts().serializer().serialize("l", count)))
                 .isEqualTo(count);
-        byte[] firstLayout = new JsonSerde<>(StoryEntry.class, 1).serialize("s", story);
+        byte[] firstLayout = "{\"id\":\"s-1\",\"revision\":7,\"created_at\":1448698560000,\"members\":[\"a-1\",\"a-2\",\"a-ü\"]}"
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(StoreSerdes.stories().deserializer().deserialize("s", firstLayout)).isEqualTo(story);
+        // the second layout: format byte 2, the id, revision and creation time, then the member ids
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        second.write(StoreSerdes.FORMAT);
+        second.writeBytes(new byte[] {3, 's', '-', '1', 0, 0, 0, 0, 0, 0, 0, 7});
+        second.writeBytes(ByteBuffer.allocate(8).putLong(1_448_698_560_000L).array());
+        second.writeBytes(new byte[] {3, 3, 'a', '-', '1', 3, 'a', '-', '2', 4, 'a', '-', (byte) 0xC3, (byte) 0xBC});
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", second.toByteArray())).isEqualTo(story);
     }
 
     @Test
@@ -86,6 +129,9 @@ class StoreSerdesTest {
     void shouldRejectAnUnknownFormat() {
         assertThatThrownBy(() -> StoreSerdes.stories().deserializer().deserialize("story-stories", new byte[] {9, 1, 2}))
                 .isInstanceOf(MalformedRecordException.class)
-                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2");
+                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2 and 3");
+        assertThatThrownBy(() -> StoreSerdes.articles().deserializer().deserialize(STORE, new byte[] {9, 1, 2}))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("A value of ArticleEntry in story-articles has format 9; this reader knows formats 1 (JSON) and 2 and 3");
     }
 }

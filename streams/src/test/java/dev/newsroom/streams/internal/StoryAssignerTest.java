@@ -21,7 +21,7 @@ class StoryAssignerTest {
     private final StoryAssigner assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
             new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
 
-    static final class MapState implements DedupState {
+    static class MapState implements DedupState {
         final Map<String, ArticleEntry> articles = new HashMap<>();
         final Map<String, StoryEntry> stories = new HashMap<>();
         final Map<String, List<String>> buckets = new HashMap<>();
@@ -112,6 +112,22 @@ class StoryAssignerTest {
             assertThat(s.story().canonical().articleId()).isEqualTo("a-0");
         });
         assertThat(state.article("a-229").storyId()).isEqualTo("s-0");
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewestCopiesOfAStoryInABucket() {
+        String text = CandidateVerifierTest.words(8, 400);
+        for (int i = 0; i < 30; i++) {
+            assign(article("a-" + i, "site" + i + ".org", T0.plusSeconds(i), null), "Header " + i + "\n" + text);
+        }
+        LshBands lsh = new LshBands(minHasher, parameters.bands(), parameters.rows());
+
+        assertThat(state.buckets.values()).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(StoryAssigner.COPIES_PER_BUCKET));
+        assertThat(lsh.keys(state.article("a-29").fingerprint().signature())).allSatisfy(key -> assertThat(state.bucket(key)).contains("a-29"));
+        assertThat(state.bucket(lsh.keys(state.article("a-0").fingerprint().signature()).get(0))).doesNotContain("a-0");
+        assign(article("a-30", "late.org", T0.plusSeconds(30), null), text);
+        assertThat(state.article("a-30").storyId()).isEqualTo("s-0");
+        assertThat(state.story("s-0").members()).hasSize(31);
     }
 
     @Test
@@ -232,5 +248,100 @@ class StoryAssignerTest {
         MapState strict = assignWith(DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.CONTAINER_OVERLAP_PERCENT.key(), "101"))),
                 new String[][] {{"a-1", top}, {"a-2", bottom}, {"a-3", page}});
         assertThat(strict.article("a-1").storyId()).as("with the overlap rule off").isNotEqualTo(strict.article("a-2").storyId());
+    }
+
+    /** A state that forgets the member heads of every story it stores, as a story entry written before heads were kept. */
+    static final class HeadlessState extends MapState {
+        @Override
+        public void putStory(StoryEntry s) {
+            super.putStory(new StoryEntry(s.id(), s.revision(), s.createdAt(), s.members()));
+        }
+    }
+
+    @Test
+    void shouldPublishTheSameFromMemberHeadsAsFromEveryCopysEntry() {
+        MapState headless = new HeadlessState();
+        StoryAssigner reading = new StoryAssigner(headless, new CandidateVerifier(minHasher, parameters),
+                new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
+        java.util.Random random = new java.util.Random(7);
+        List<String> texts = new java.util.ArrayList<>();
+        List<Article> seen = new java.util.ArrayList<>();
+        int changes = 0;
+        for (int i = 0; i < 400; i++) {
+            int kind = random.nextInt(10);
+            Article a;
+            String text;
+            if (kind < 3 || texts.isEmpty()) {  // an original
+                texts.add(CandidateVerifierTest.words(1000 + texts.size(), 300));
+                text = texts.get(texts.size() - 1);
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, random);
+            } else if (kind < 8) {  // a copy, sometimes published before the copies already in, sometimes naming a source
+                String original = texts.get(random.nextInt(texts.size()));
+                text = "Header " + i + "\n" + original + "\nFooter";
+                Attribution source = kind == 7 && !seen.isEmpty() ? new Attribution("", seen.get(random.nextInt(seen.size())).url()) : null;
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i - random.nextInt(3) * 86_400L), source, random);
+            } else if (kind == 8) {  // a page with two originals: may bridge two stories
+                text = texts.get(random.nextInt(texts.size())) + "\n" + texts.get(random.nextInt(texts.size()));
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, random);
+            } else {  // a re-delivery with a new title, or an expiry
+                Article before = seen.get(random.nextInt(seen.size()));
+                if (random.nextBoolean()) {
+                    assigner.expire(before.id());
+                    reading.expire(before.id());
+                    continue;
+                }
+                ArticleEntry e = state.article(before.id());
+                if (e == null) {
+                    continue;
+                }
+                a = new Article(before.id(), before.storyId(), true, 1.0, before.url(), before.site(), before.title() + " (updated)", "text", "",
+                        before.publishedAt(), before.fetchedAt(), before.topics(), before.regions(), before.countries(), "en", before.attribution(), null);
+                text = e.article().text().isEmpty() ? texts.get(0) : e.article().text();
+                List<StoryChange> fromHeads = assigner.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1);
+                assertThat(fromHeads).as("re-delivery %s", a.id()).isEqualTo(reading.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1));
+                assertPublishedAsFromScratch(state.article(a.id()).storyId());
+                changes += fromHeads.size();
+                continue;
+            }
+            seen.add(a);
+            Fingerprint f = minHasher.fingerprint(text);
+            List<StoryChange> fromHeads = assigner.assign(a, f, a.fetchedAt().toEpochMilli());
+            assertThat(fromHeads).as("article %s", a.id()).isEqualTo(reading.assign(a, f, a.fetchedAt().toEpochMilli()));
+            assertPublishedAsFromScratch(state.article(a.id()).storyId());
+            changes += fromHeads.size();
+        }
+        assertThat(state.articles).isEqualTo(headless.articles);
+        assertThat(state.stories.values()).extracting(StoryEntry::members).isEqualTo(headless.stories.values().stream().map(StoryEntry::members).toList());
+        assertThat(state.stories.values()).as("some stories grew").anyMatch(st -> st.members().size() > 5);
+        assertThat(changes).isGreaterThan(800);
+    }
+
+    /** The story's copies as computed from scratch by the rules: canonical flag, similarity to the canonical copy, attribution. */
+    private void assertPublishedAsFromScratch(String storyId) {
+        CandidateVerifier verifier = new CandidateVerifier(minHasher, parameters);
+        StoryEntry story = state.story(storyId);
+        List<ArticleEntry> copies = story.members().stream().map(state::article)
+                .sorted(java.util.Comparator.comparing((ArticleEntry e) -> e.article().effectivePublishedAt()).thenComparing(e -> e.article().id()))
+                .toList();
+        java.util.Optional<ArticleEntry> attributed = copies.stream().filter(c -> copies.stream().anyMatch(o -> o != c
+                && o.article().attribution() != null && AttributionExtractor.pointsTo(o.article().attribution(), c.article().url(), c.article().site())))
+                .findFirst();
+        ArticleEntry canonical = attributed.orElse(copies.get(0));
+        for (ArticleEntry c : copies) {
+            double similarity = c == canonical ? 1.0 : Math.round(verifier.similarity(c.fingerprint(), canonical.fingerprint()).score() * 1000) / 1000.0;
+            assertThat(c.article().storyId()).isEqualTo(storyId);
+            assertThat(c.article().canonical()).as("canonical flag of %s", c.article().id()).isEqualTo(c == canonical);
+            assertThat(c.article().similarity()).as("similarity of %s", c.article().id()).isEqualTo(similarity);
+            assertThat(c.article().joined().canonicalByAttribution()).as("attribution of %s", c.article().id()).isEqualTo(attributed.isPresent());
+            assertThat(story.heads().get(c.article().id())).isEqualTo(StoryEntry.head(c.article()));
+        }
+    }
+
+    private static Article tagged(String id, String site, Instant published, Attribution attribution, java.util.Random random) {
+        List<dev.newsroom.model.TopicTag> topics = List.of(new dev.newsroom.model.TopicTag("medtop:0" + (1 + random.nextInt(3)) + "000000", "topic",
+                Math.round(random.nextDouble() * 100) / 100.0));
+        List<String> countries = random.nextBoolean() ? List.of("SY", "TR") : List.of("US");
+        return new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id, "text", "", published, published,
+                topics, List.of("Middle East"), countries, random.nextBoolean() ? "en" : "", attribution, null, List.of("k" + random.nextInt(5)));
     }
 }
