@@ -22,7 +22,11 @@ import java.util.TreeSet;
  * Folds each article into the story of its best verified match, or founds a new story.
  *
  * <ul>
- *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}).</li>
+ *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}). A page with a specific
+ *       title ({@link CandidateVerifier#specificTitle}) also finds the copies that carry the same title through the title
+ *       index (kept in the bucket store under {@code title:} keys, rebuilt with it); where the text does not match, it
+ *       matches them by title ({@link MatchRule#SAME_TITLE}, {@link CandidateVerifier#verifyTitle}) only if the title
+ *       names one story ({@link #namesOneStory}).</li>
  *   <li>The article joins the story of its best match (highest similarity, then lowest article id).</li>
  *   <li>If it also matches copies in other stories ({@link CandidateVerifier#bridges}: any verified match
  *       with {@code merge-on-any-match}, the default, else near-duplicates by Jaccard only), it bridges
