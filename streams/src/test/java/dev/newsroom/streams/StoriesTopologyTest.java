@@ -274,6 +274,21 @@ class StoriesTopologyTest {
     }
 
     @Test
+    void shouldJoinAnArticleToTheStoryOfAPhotoGalleryUnderItsExactHeadlineThatArrivedFirst() {
+        String headline = "Trump arrives to go 1-on-1 with Putin at Helsinki summit";
+        RawArticle gallery = article("bostonherald.com", "gallery", headline + " | Boston Herald", gallery(46), T0.plusSeconds(600));
+        RawArticle story = article("apnews.com", "summit", headline, words(47, 600), T0);
+
+        send(gallery);
+        send(story);
+
+        Map<String, Article> copies = latest(articles);
+        assertThat(copies.get(story.id()).storyId()).isEqualTo(copies.get(gallery.id()).storyId());
+        assertThat(copies.get(story.id()).joined().rule()).isEqualTo("same_title");
+        assertThat(copies.get(story.id()).canonical()).as("the earliest published").isTrue();
+    }
+
+    @Test
     void shouldKeepDifferentArticlesAboutTheSameEventApart() {
         RawArticle one = article("a.org", "one", words(7, 500), T0);
         RawArticle two = article("b.org", "two", words(8, 500), T0);
