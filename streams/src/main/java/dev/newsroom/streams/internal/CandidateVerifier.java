@@ -89,7 +89,7 @@ public final class CandidateVerifier {
      * Whether two copies that carry the same specific title ({@link MatchRule#SAME_TITLE}; the caller checks the titles)
      * match although their texts do not: the text cannot tell because one of them is short (under {@code min-words}) or a
      * photo gallery ({@link #captionsOnly}), or the smaller is an excerpt of the larger (containment at least
-     * {@code headline-containment-percent}, whatever the length ratio). Empty with {@code title-min-words} above a
+     * {@code containment-percent}, whatever the length ratio). Empty with {@code title-min-words} above a
      * headline's length (off).
      */
     public Optional<Similarity> verifyTitle(Fingerprint a, String textA, Fingerprint b, String textB) {

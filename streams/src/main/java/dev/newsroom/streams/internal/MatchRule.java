@@ -23,7 +23,7 @@ public enum MatchRule {
      * The same specific title (at least {@code title-min-words} words, identical once case, punctuation and a site name
      * after a bar are dropped, kept as the page's headline) where the text cannot tell: one of the two is short
      * (under {@code min-words}) or a photo gallery (captions only), or the smaller is contained at least
-     * {@code headline-containment-percent} in the larger whatever their length ratio (an excerpt). Found through a title
+     * {@code containment-percent} in the larger whatever their length ratio (an excerpt). Found through a title
      * index, not LSH; never when the title is ambiguous (its copies are in several stories) or repeated by the page's
      * own site ({@link StoryAssigner}).
      */

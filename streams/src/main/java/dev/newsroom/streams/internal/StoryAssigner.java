@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -147,7 +148,7 @@ public final class StoryAssigner {
                 stories.add(e.storyId());
             }
         }
-        return stories.size() == 1 && sameTitle.stream().noneMatch(c -> c.article().site().equals(article.site()));
+        return stories.size() == 1 && sameTitle.stream().noneMatch(c -> Objects.equals(c.article().site(), article.site()));
     }
 
     /** The story the article joins: its best match's, with every story it bridges merged in. */
