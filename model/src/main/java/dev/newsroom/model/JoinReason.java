@@ -10,7 +10,7 @@ package dev.newsroom.model;
  * @param canonicalByAttribution      whether the story's canonical copy was chosen by an attribution
  * @param rule                        the rule by which it matched, in lower case: {@code near_duplicate},
  *                                    {@code copy}, {@code same_headline}, {@code version},
- *                                    {@code short_near_identical}; empty for the founder (and records written before rules were kept)
+ *                                    {@code short_near_identical}, {@code same_title}; empty for the founder (and records written before rules were kept)
  */
 public record JoinReason(String matchedArticleId, double jaccard, double containment, boolean canonicalByAttribution, String rule) {
     public JoinReason {

@@ -31,6 +31,7 @@ import java.util.regex.PatternSyntaxException;
  * @param bridgeContainmentThreshold with mergeOnAnyMatch, a containment or version match is a container match (the page joins, the copy does not, neither merges) when the longer has less than this share of its shingles in the shorter ...
  * @param containerExtraShingles     ... and at least this many shingles not in it (the container guard)
  * @param containerOverlapThreshold  a page that contains copies in several stories merges them when the contained copy and the page's best match overlap: the smaller has at least this share of its shingles in the larger
+ * @param titleMinWords        two copies with the same title of at least this many words match where their text cannot tell ({@code SAME_TITLE}); more than a headline has (21) turns it off
  * @param boilerplateMinArticles a line seen in this many articles of one site is that site's boilerplate
  * @param maxBucketSize        articles kept per LSH bucket (the most recent), which bounds candidate lookups
  * @param retention            how long an article stays a candidate (and its story open) after it was seen
@@ -41,7 +42,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                               double shortJaccardThreshold, double versionJaccardThreshold, double versionContainmentThreshold,
                               double headlineThreshold, double headlineContainmentThreshold, double headlineMaxLengthRatio, boolean mergeOnAnyMatch,
                               double bridgeContainmentThreshold, int containerExtraShingles, double containerOverlapThreshold,
-                              int boilerplateMinArticles, int maxBucketSize,
+                              int titleMinWords, int boilerplateMinArticles, int maxBucketSize,
                               Duration retention, List<Pattern> boilerplatePatterns) {
 
     public static final Setting<Integer> SHINGLE_SIZE = Setting.integer(
@@ -92,6 +93,10 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
             "streams.dedup.container-overlap-percent", 40, 1, 101,
             "With merge-on-any-match, a page that contains copies in several stories merges them only if the contained copy and the page's "
                     + "best match overlap by at least this estimated containment (percent): two parts of one story, not two stories; 101 turns it off.");
+    public static final Setting<Integer> TITLE_MIN_WORDS = Setting.integer(
+            "streams.dedup.title-min-words", 6, 4, 21,
+            "A page joins the one story whose copies carry its exact title (case and punctuation aside) when the title has at least this "
+                    + "many words and the text cannot tell (a short page, a photo gallery, an excerpt); 21 turns it off.");
     public static final Setting<Integer> BOILERPLATE_MIN_ARTICLES = Setting.integer(
             "streams.dedup.boilerplate-min-articles", 3, 2, 1_000, "A line in this many articles of one site is boilerplate.");
     public static final Setting<Duration> RETENTION = Setting.duration(
@@ -146,7 +151,7 @@ public record DedupParameters(int shingleSize, int components, int bands, int ro
                 config.get(MIN_WORDS), 0.9, config.get(VERSION_JACCARD_PERCENT) / 100.0, config.get(VERSION_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_PERCENT) / 100.0, config.get(HEADLINE_CONTAINMENT_PERCENT) / 100.0,
                 config.get(HEADLINE_MAX_LENGTH_RATIO), config.get(MERGE_ON_ANY_MATCH), config.get(BRIDGE_CONTAINMENT_PERCENT) / 100.0, config.get(CONTAINER_EXTRA_SHINGLES),
-                config.get(CONTAINER_OVERLAP_PERCENT) / 100.0,
+                config.get(CONTAINER_OVERLAP_PERCENT) / 100.0, config.get(TITLE_MIN_WORDS),
                 config.get(BOILERPLATE_MIN_ARTICLES), 200, config.get(RETENTION), patterns);
     }
 }

@@ -85,6 +85,15 @@ class StoriesTopologyTest {
         return text.append('.').toString();
     }
 
+    /** A photo gallery: captions that each end with a photo credit. */
+    private static String gallery(long seed) {
+        StringBuilder text = new StringBuilder("Associated Press Monday, July 16, 2018");
+        for (int i = 0; i < 8; i++) {
+            text.append("\n\nCredit: The Associated Press\n\n").append(words(seed * 100 + i, 20)).append(" (AP Photo/Pablo Martinez Monsivais)");
+        }
+        return text.toString();
+    }
+
     private static RawArticle article(String site, String path, String text, Instant published) {
         return article(site, path, "Title of " + path, text, published);
     }
@@ -242,6 +251,37 @@ class StoriesTopologyTest {
         assertThat(copies.get(member.id()).joined().matchedArticleId()).isEqualTo(wire.id());
         assertThat(copies.get(other.id()).storyId()).as("the same shared text under another headline")
                 .isNotEqualTo(copies.get(wire.id()).storyId());
+    }
+
+    @Test
+    void shouldJoinAPhotoGalleryToTheStoryWhoseExactHeadlineItCarries() {
+        String headline = "Trump, Putin sit down a bit late for closely watched summit";
+        RawArticle story = article("bangordailynews.com", "summit", headline, words(43, 600), T0);
+        RawArticle gallery = article("bostonherald.com", "summit-gallery", headline,
+                gallery(44), T0.plusSeconds(600));
+
+        send(story);
+        send(gallery);
+
+        Map<String, Article> copies = latest(articles);
+        assertThat(copies.get(gallery.id()).storyId()).isEqualTo(copies.get(story.id()).storyId());
+        assertThat(copies.get(gallery.id()).joined().rule()).isEqualTo("same_title");
+        assertThat(copies.get(story.id()).canonical()).isTrue();
+    }
+
+    @Test
+    void shouldJoinAnArticleToTheStoryOfAPhotoGalleryUnderItsExactHeadlineThatArrivedFirst() {
+        String headline = "Trump arrives to go 1-on-1 with Putin at Helsinki summit";
+        RawArticle gallery = article("bostonherald.com", "gallery", headline + " | Boston Herald", gallery(46), T0.plusSeconds(600));
+        RawArticle story = article("apnews.com", "summit", headline, words(47, 600), T0);
+
+        send(gallery);
+        send(story);
+
+        Map<String, Article> copies = latest(articles);
+        assertThat(copies.get(story.id()).storyId()).isEqualTo(copies.get(gallery.id()).storyId());
+        assertThat(copies.get(story.id()).joined().rule()).isEqualTo("same_title");
+        assertThat(copies.get(story.id()).canonical()).as("the earliest published").isTrue();
     }
 
     @Test

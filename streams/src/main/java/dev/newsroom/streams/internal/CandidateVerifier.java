@@ -4,6 +4,7 @@ import dev.newsroom.streams.DedupParameters;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a candidate pair is the same article, symmetrically, and by which
@@ -18,6 +19,11 @@ import java.util.Set;
 public final class CandidateVerifier {
     /** Headline words shorter than this (articles, prepositions) do not count. */
     private static final int HEADLINE_WORD_MIN_LENGTH = 3;
+    /** A photo credit that ends a caption: "(AP Photo/Pablo Martinez Monsivais)", "(Roni Rekomaa/Lehtikuva via AP)". */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "(?i)\\((?:[^()]*\\bphoto\\b[^()]*|[^()/]{2,60}/[^()]{2,60}|[^()]{2,60}\\bvia [^()]{2,40})\\)\\W*$");
+    /** Lines shorter than this are labels, bylines or credits, not captions or paragraphs. */
+    private static final int CAPTION_MIN_WORDS = 8;
     private final MinHasher minHasher;
     private final DedupParameters parameters;
 
@@ -63,6 +69,56 @@ public final class CandidateVerifier {
             return MatchRule.VERSION;
         }
         return null;
+    }
+
+    /**
+     * A page's title as the title index keys it: its words (lower case, no punctuation, without a site name after a
+     * bar), or empty unless it has at least {@code title-min-words} words and fingerprinting kept it as the page's
+     * headline (a title that is learned boilerplate or a configured pattern is no headline).
+     */
+    public String specificTitle(String title, Fingerprint fingerprint) {
+        String normalised = MinHasher.headline(title == null ? "" : title);
+        if (normalised.isEmpty() || !normalised.equals(fingerprint.headline())
+                || normalised.split(" ").length < parameters.titleMinWords() || parameters.titleMinWords() > MinHasher.HEADLINE_MAX_WORDS) {
+            return "";
+        }
+        return normalised;
+    }
+
+    /**
+     * Whether two copies that carry the same specific title ({@link MatchRule#SAME_TITLE}; the caller checks the titles)
+     * match although their texts do not: the text cannot tell because one of them is short (under {@code min-words}) or a
+     * photo gallery ({@link #captionsOnly}), or the smaller is an excerpt of the larger (containment at least
+     * {@code containment-percent}, whatever the length ratio). Empty with {@code title-min-words} above a
+     * headline's length (off).
+     */
+    public Optional<Similarity> verifyTitle(Fingerprint a, String textA, Fingerprint b, String textB) {
+        if (parameters.titleMinWords() > MinHasher.HEADLINE_MAX_WORDS) {
+            return Optional.empty();
+        }
+        Similarity s = similarity(a, b);
+        boolean textCannotTell = Math.min(a.words(), b.words()) < parameters.minWords() || captionsOnly(textA) || captionsOnly(textB)
+                || s.containment() >= parameters.containmentThreshold();
+        return textCannotTell ? Optional.of(s.matchedBy(MatchRule.SAME_TITLE)) : Optional.empty();
+    }
+
+    /**
+     * Whether a text is a photo gallery: at least two lines of {@value #CAPTION_MIN_WORDS}+ words, and at least half of
+     * them end with a photo credit in parentheses. Its words are captions, which share little text with the article the
+     * page carries the title of.
+     */
+    static boolean captionsOnly(String text) {
+        int lines = 0;
+        int captions = 0;
+        for (String line : text.split("\n")) {
+            if (MinHasher.words(line).size() >= CAPTION_MIN_WORDS) {
+                lines++;
+                if (PHOTO_CREDIT.matcher(line.strip()).find()) {
+                    captions++;
+                }
+            }
+        }
+        return captions >= 2 && 2 * captions >= lines;
     }
 
     /** Whether a match is a near-duplicate by Jaccard, not only by containment. */

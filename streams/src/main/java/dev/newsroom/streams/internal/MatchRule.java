@@ -18,5 +18,14 @@ public enum MatchRule {
      */
     SAME_HEADLINE,
     /** A write-through of a wire story under another headline: containment at least {@code version-containment-percent} and Jaccard at least {@code version-jaccard-percent}, length ratio at most {@code max-length-ratio}. */
-    VERSION
+    VERSION,
+    /**
+     * The same specific title (at least {@code title-min-words} words, identical once case, punctuation and a site name
+     * after a bar are dropped, kept as the page's headline) where the text cannot tell: one of the two is short
+     * (under {@code min-words}) or a photo gallery (captions only), or the smaller is contained at least
+     * {@code containment-percent} in the larger whatever their length ratio (an excerpt). Found through a title
+     * index, not LSH; never when the title is ambiguous (its copies are in several stories) or repeated by the page's
+     * own site ({@link StoryAssigner}).
+     */
+    SAME_TITLE
 }

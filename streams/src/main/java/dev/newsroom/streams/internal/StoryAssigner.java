@@ -1,5 +1,6 @@
 package dev.newsroom.streams.internal;
 
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.newsroom.model.Article;
 import dev.newsroom.model.JoinReason;
 import dev.newsroom.model.Story;
@@ -7,10 +8,13 @@ import dev.newsroom.model.StoryCopy;
 import dev.newsroom.streams.tag.StoryTags;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +24,11 @@ import java.util.stream.Collectors;
  * Folds each article into the story of its best verified match, or founds a new story.
  *
  * <ul>
- *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}).</li>
+ *   <li>Candidates come from the LSH buckets; each is verified ({@link CandidateVerifier}). A page with a specific
+ *       title ({@link CandidateVerifier#specificTitle}) also finds the copies that carry the same title through the title
+ *       index (kept in the bucket store under {@code title:} keys, rebuilt with it); where the text does not match, it
+ *       matches them by title ({@link MatchRule#SAME_TITLE}, {@link CandidateVerifier#verifyTitle}) only if the title
+ *       names one story ({@link #namesOneStory}).</li>
  *   <li>The article joins the story of its best match (highest similarity, then lowest article id).</li>
  *   <li>If it also matches copies in other stories ({@link CandidateVerifier#bridges}: any verified match
  *       with {@code merge-on-any-match}, the default, else near-duplicates by Jaccard only), it bridges
@@ -43,6 +51,8 @@ public final class StoryAssigner {
     private final CandidateVerifier verifier;
     private final LshBands bands;
     private final int maxBucketSize;
+    /** Prefix of the title index's keys in the bucket store (LSH bucket keys start with the band number). */
+    private static final String TITLE_KEY_PREFIX = "title:";
 
     public StoryAssigner(DedupState state, CandidateVerifier verifier, LshBands bands, int maxBucketSize) {
         this.state = state;
@@ -68,7 +78,7 @@ public final class StoryAssigner {
         if (known != null) {
             return redelivered(known, article, fingerprint, now);
         }
-        List<Match> matches = verifiedMatches(article.id(), fingerprint);
+        List<Match> matches = verifiedMatches(article, fingerprint);
         List<StoryChange> changes = new ArrayList<>();
         StoryEntry story;
         JoinReason reason;
@@ -86,33 +96,64 @@ public final class StoryAssigner {
         members.add(article.id());
         state.putArticle(new ArticleEntry(article, fingerprint, story.id(), reason, now));
         String storyId = story.id();
-        index(article.id(), fingerprint, matches.stream().map(m -> m.candidate().article().id())
+        index(article, fingerprint, matches.stream().map(m -> m.candidate().article().id())
                 .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
         changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members, story.heads()), article.id()));
         return changes;
     }
 
-    private List<Match> verifiedMatches(String articleId, Fingerprint fingerprint) {
+    private List<Match> verifiedMatches(Article article, Fingerprint fingerprint) {
         TreeSet<String> candidates = new TreeSet<>();
         for (String key : bands.keys(fingerprint.signature())) {
             candidates.addAll(state.bucket(key));
         }
-        candidates.remove(articleId);
+        String title = verifier.specificTitle(article.title(), fingerprint);
+        List<String> titled = title.isEmpty() ? List.of() : state.bucket(titleKey(title));
+        candidates.addAll(titled);
+        candidates.remove(article.id());
         List<Match> matches = new ArrayList<>();
+        List<ArticleEntry> sameTitle = new ArrayList<>();
         for (String id : candidates) {
             ArticleEntry candidate = state.article(id);
             if (candidate != null) {
-                verifier.verify(fingerprint, candidate.fingerprint()).ifPresent(s -> {
+                Optional<Similarity> verified = verifier.verify(fingerprint, candidate.fingerprint());
+                verified.ifPresent(s -> {
                     // a copy never joins a page that contains it; a page may join the story of a copy it contains
                     if (!verifier.contains(s, candidate.fingerprint(), fingerprint)) {
                         matches.add(new Match(candidate, s, verifier.contains(s, fingerprint, candidate.fingerprint())));
                     }
                 });
+                if (verified.isEmpty() && titled.contains(id)) {
+                    sameTitle.add(candidate);
+                }
+            }
+        }
+        if (!sameTitle.isEmpty() && namesOneStory(article, titled, sameTitle)) {
+            for (ArticleEntry candidate : sameTitle) {
+                verifier.verifyTitle(fingerprint, article.text(), candidate.fingerprint(), candidate.article().text())
+                        .ifPresent(s -> matches.add(new Match(candidate, s, false)));
             }
         }
         matches.sort(Comparator.comparingDouble((Match m) -> -m.similarity().score())
                 .thenComparing(m -> m.candidate().article().id()));
         return matches;
+    }
+
+    /**
+     * Whether a title names one story, so that a page whose text cannot tell may join it by title
+     * ({@link MatchRule#SAME_TITLE}): every other copy with the title is in one story (two write-throughs under one
+     * headline that the text keeps apart leave it ambiguous), and no other page of the article's own site carries it
+     * without matching it by text (a site's generic or repeated title: a section, a widget, a daily feature).
+     */
+    private boolean namesOneStory(Article article, List<String> titled, List<ArticleEntry> sameTitle) {
+        Set<String> stories = new HashSet<>();
+        for (String id : titled) {
+            ArticleEntry e = state.article(id);
+            if (e != null && !id.equals(article.id())) {
+                stories.add(e.storyId());
+            }
+        }
+        return stories.size() == 1 && sameTitle.stream().noneMatch(c -> Objects.equals(c.article().site(), article.site()));
     }
 
     /** The story the article joins: its best match's, with every story it bridges merged in. */
@@ -165,7 +206,7 @@ public final class StoryAssigner {
         }
         unindex(known);
         state.putArticle(new ArticleEntry(article, fingerprint, known.storyId(), known.joined(), now));
-        index(article.id(), fingerprint);
+        index(article, fingerprint);
         StoryEntry story = state.story(known.storyId());
         return publish(story != null ? story : new StoryEntry(known.storyId(), 0, now, List.of(article.id())), article.id());
     }
@@ -307,19 +348,35 @@ public final class StoryAssigner {
         return Optional.empty();
     }
 
-    private void index(String articleId, Fingerprint fingerprint) {
-        index(articleId, fingerprint, Set.of());
+    /** The index keys of an article: its LSH bucket keys, and its title's key if it has a specific title. */
+    private List<String> keys(Article article, Fingerprint fingerprint) {
+        List<String> keys = new ArrayList<>(bands.keys(fingerprint.signature()));
+        String title = verifier.specificTitle(article.title(), fingerprint);
+        if (!title.isEmpty()) {
+            keys.add(titleKey(title));
+        }
+        return keys;
+    }
+
+    /** The key of a title's entry in the bucket index: {@code title:} and a hash of its words. */
+    static String titleKey(String title) {
+        return TITLE_KEY_PREFIX + HexFormat.of().toHexDigits(Hashing.komihash5_0().hashCharsToLong(title));
+    }
+
+    private void index(Article article, Fingerprint fingerprint) {
+        index(article, fingerprint, Set.of());
     }
 
     /**
-     * Adds an article to its LSH buckets, the most recent last. A bucket keeps at most
-     * {@value #COPIES_PER_BUCKET} copies of one story that the article matched ({@code sameStory}):
-     * the oldest of them gives way. A story copied by hundreds of sites would otherwise fill its
-     * buckets up to {@code maxBucketSize}, and every further copy would read, verify and rewrite
-     * them all; the newest copies find the story just as well.
+     * Adds an article to its index entries (LSH buckets and title), the most recent last. An entry
+     * keeps at most {@value #COPIES_PER_BUCKET} copies of one story that the article matched
+     * ({@code sameStory}): the oldest of them gives way. A story copied by hundreds of sites would
+     * otherwise fill its buckets up to {@code maxBucketSize}, and every further copy would read,
+     * verify and rewrite them all; the newest copies find the story just as well.
      */
-    private void index(String articleId, Fingerprint fingerprint, Set<String> sameStory) {
-        for (String key : bands.keys(fingerprint.signature())) {
+    private void index(Article article, Fingerprint fingerprint, Set<String> sameStory) {
+        String articleId = article.id();
+        for (String key : keys(article, fingerprint)) {
             List<String> bucket = new ArrayList<>(state.bucket(key));
             bucket.remove(articleId);
             if (!sameStory.isEmpty()) {
@@ -349,21 +406,21 @@ public final class StoryAssigner {
      */
     private void indexIfMissing(ArticleEntry entry) {
         String id = entry.article().id();
-        for (String key : bands.keys(entry.fingerprint().signature())) {
+        for (String key : keys(entry.article(), entry.fingerprint())) {
             if (!state.bucket(key).contains(id)) {
-                index(id, entry.fingerprint());
+                index(entry.article(), entry.fingerprint());
                 return;
             }
         }
     }
 
-    /** Adds an article already in the state to its buckets, e.g. when the bucket index is rebuilt. */
+    /** Adds an article already in the state to its buckets (and its title's), e.g. when the bucket index is rebuilt. */
     public void reindex(ArticleEntry entry) {
-        index(entry.article().id(), entry.fingerprint());
+        index(entry.article(), entry.fingerprint());
     }
 
     private void unindex(ArticleEntry entry) {
-        for (String key : bands.keys(entry.fingerprint().signature())) {
+        for (String key : keys(entry.article(), entry.fingerprint())) {
             List<String> bucket = new ArrayList<>(state.bucket(key));
             if (bucket.remove(entry.article().id())) {
                 state.putBucket(key, bucket);

@@ -255,4 +255,46 @@ class CandidateVerifierTest {
                 DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.CONTAINER_OVERLAP_PERCENT.key(), "60"))));
         assertThat(strict.overlapping(top, bottom)).isFalse();
     }
+
+    @Test
+    void shouldTellAPhotoGalleryFromAnArticleWithAPhoto() {
+        assertThat(CandidateVerifier.captionsOnly(StoryAssignerTest.gallery(1, 8))).isTrue();
+        String article = words(3, 100) + "\n\n" + words(4, 30) + " (AP Photo/Pablo Martinez Monsivais)\n\n" + words(5, 100) + "\n\n"
+                + words(6, 100);
+        assertThat(CandidateVerifier.captionsOnly(article)).as("one captioned photo in an article").isFalse();
+        assertThat(CandidateVerifier.captionsOnly(words(7, 300))).isFalse();
+    }
+
+    @Test
+    void shouldKeyOnlyASpecificTitleThatFingerprintingKeptAsTheHeadline() {
+        String title = "Trump, Putin sit down a bit late for closely watched summit";
+        String text = words(8, 300);
+
+        assertThat(verifier.specificTitle(title + " | Boston Herald", minHasher.fingerprint(title + " | Boston Herald\n" + text)))
+                .isEqualTo("trump putin sit down a bit late for closely watched summit");
+        assertThat(verifier.specificTitle("Trump meets Putin in Helsinki", minHasher.fingerprint("Trump meets Putin in Helsinki\n" + text)))
+                .as("five words").isEmpty();
+        assertThat(verifier.specificTitle(title, minHasher.fingerprint("Enter City and State or Zip Code\n" + text)))
+                .as("a title that fingerprinting dropped as boilerplate").isEmpty();
+        CandidateVerifier off = new CandidateVerifier(minHasher,
+                DedupParameters.from(ConfigSource.ofFlags(Map.of(DedupParameters.TITLE_MIN_WORDS.key(), "21"))));
+        assertThat(off.specificTitle(title, minHasher.fingerprint(title + "\n" + text))).as("the rule off").isEmpty();
+    }
+
+    @Test
+    void shouldMatchBySameTitleOnlyWhereTheTextCannotTell() {
+        String text = words(9, 600);
+        Fingerprint article = minHasher.fingerprint(text);
+        String gallery = StoryAssignerTest.gallery(2, 8);
+        Fingerprint photos = minHasher.fingerprint(gallery);
+
+        assertThat(verifier.verify(article, photos)).isEmpty();
+        assertThat(verifier.verifyTitle(article, text, photos, gallery)).hasValueSatisfying(s -> assertThat(s.rule()).isEqualTo(MatchRule.SAME_TITLE));
+        String excerpt = firstWords(text, 100);
+        assertThat(verifier.verifyTitle(article, text, minHasher.fingerprint(excerpt), excerpt)).as("an excerpt six times shorter").isPresent();
+        String shortPage = words(10, 30);
+        assertThat(verifier.verifyTitle(article, text, minHasher.fingerprint(shortPage), shortPage)).as("a 30-word page").isPresent();
+        String other = words(11, 600);
+        assertThat(verifier.verifyTitle(article, text, minHasher.fingerprint(other), other)).as("another article").isEmpty();
+    }
 }

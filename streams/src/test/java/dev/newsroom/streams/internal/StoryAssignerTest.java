@@ -344,4 +344,110 @@ class StoryAssignerTest {
         return new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id, "text", "", published, published,
                 topics, List.of("Middle East"), countries, random.nextBoolean() ? "en" : "", attribution, null, List.of("k" + random.nextInt(5)));
     }
+
+    private static final String HEADLINE = "Trump, Putin sit down a bit late for closely watched summit";
+
+    /** An article with a title, fingerprinted as the processor does: the title first, then the text. */
+    private void assignTitled(String id, String site, String title, String text) {
+        Instant at = T0.plusSeconds(Long.parseLong(id.substring(2)));
+        Article a = new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, title, text,
+                "", at, at, null, null, null, "en", null, null);
+        assigner.assign(a, minHasher.fingerprint(title + "\n" + text), at.toEpochMilli());
+    }
+
+    /** A photo gallery: captions that each end with a photo credit, none of the article's text. */
+    static String gallery(long seed, int captions) {
+        StringBuilder text = new StringBuilder("Associated Press Monday, July 16, 2018");
+        for (int i = 0; i < captions; i++) {
+            text.append("\n\nCredit: The Associated Press\n\n").append(CandidateVerifierTest.words(seed * 100 + i, 30))
+                    .append(" (AP Photo/Pablo Martinez Monsivais)");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void shouldJoinAPhotoGalleryToTheStoryWhoseHeadlineItCarriesInEitherOrder() {
+        String article = CandidateVerifierTest.words(90, 600);
+        assignTitled("a-1", "bangordailynews.com", HEADLINE, article);
+        assignTitled("a-2", "bostonherald.com", HEADLINE + " | Boston Herald", gallery(91, 8));
+
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-1");
+        assertThat(state.article("a-2").joined().rule()).isEqualTo("same_title");
+        assertThat(state.article("a-2").joined().matchedArticleId()).isEqualTo("a-1");
+
+        MapState reversed = new MapState();
+        StoryAssigner galleryFirst = new StoryAssigner(reversed, new CandidateVerifier(minHasher, parameters),
+                new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
+        Article g = new Article("a-3", "s-3", true, 1.0, "https://bostonherald.com/a-3", "bostonherald.com", HEADLINE, gallery(91, 8),
+                "", T0, T0, null, null, null, "en", null, null);
+        Article a = new Article("a-4", "s-4", true, 1.0, "https://bangordailynews.com/a-4", "bangordailynews.com", HEADLINE, article,
+                "", T0.plusSeconds(60), T0.plusSeconds(60), null, null, null, "en", null, null);
+        galleryFirst.assign(g, minHasher.fingerprint(HEADLINE + "\n" + g.text()), T0.toEpochMilli());
+        galleryFirst.assign(a, minHasher.fingerprint(HEADLINE + "\n" + article), T0.plusSeconds(60).toEpochMilli());
+        assertThat(reversed.article("a-4").storyId()).as("the article after the gallery").isEqualTo("s-3");
+        assertThat(reversed.article("a-4").joined().rule()).isEqualTo("same_title");
+    }
+
+    @Test
+    void shouldJoinAnExcerptManyTimesShorterThanItsPageUnderTheSameTitle() {
+        String page = CandidateVerifierTest.words(92, 1200);
+        assignTitled("a-1", "latimes.com", HEADLINE, page);
+        // the first 100 words and a "read more": 12x shorter, beyond the length ratio of the containment rules
+        assignTitled("a-2", "yahoo.com", HEADLINE, String.join(" ", List.of(page.split(" ")).subList(0, 100)) + " Read more");
+
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-1");
+        assertThat(state.article("a-2").joined().rule()).isEqualTo("same_title");
+    }
+
+    @Test
+    void shouldNotJoinByATitleOfFewerThanTheMinimumWords() {
+        assignTitled("a-1", "bangordailynews.com", "Trump meets Putin in Helsinki", CandidateVerifierTest.words(93, 600));
+        assignTitled("a-2", "bostonherald.com", "Trump meets Putin in Helsinki", gallery(94, 8));
+
+        assertThat(state.article("a-2").storyId()).as("a five-word title is not specific enough").isEqualTo("s-2");
+    }
+
+    @Test
+    void shouldNotJoinByATitleThatThePagesOwnSiteRepeats() {
+        String title = "Pictures of the day from around the world in photos";
+        assignTitled("a-1", "news.org", title, CandidateVerifierTest.words(95, 600));
+        assignTitled("a-2", "photos.org", title, gallery(96, 8));
+        // the site's next gallery under the same title is another gallery, not this story
+        assignTitled("a-3", "photos.org", title, gallery(97, 8));
+
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-1");
+        assertThat(state.article("a-3").storyId()).as("a title the site repeats on a page it does not match").isEqualTo("s-3");
+    }
+
+    @Test
+    void shouldNotJoinByATitleThatSeveralStoriesCarry() {
+        // two write-throughs under one headline whose texts keep them apart
+        assignTitled("a-1", "nytimes.com", HEADLINE, CandidateVerifierTest.words(98, 600));
+        assignTitled("a-2", "dispatch.com", HEADLINE, CandidateVerifierTest.words(99, 600));
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-2");
+
+        assignTitled("a-3", "bostonherald.com", HEADLINE, gallery(100, 8));
+
+        assertThat(state.article("a-3").storyId()).as("an ambiguous title joins nothing").isEqualTo("s-3");
+    }
+
+    @Test
+    void shouldNotJoinAnAggregatorPageThatHoldsASnippetUnderTheSameTitle() {
+        String article = CandidateVerifierTest.words(101, 600);
+        assignTitled("a-1", "apnews.com", HEADLINE, article);
+        // a digest of many stories, one of them a 60-word snippet of this one: the text tells it is another page
+        String digest = CandidateVerifierTest.words(102, 800) + " " + String.join(" ", List.of(article.split(" ")).subList(0, 60)) + " "
+                + CandidateVerifierTest.words(103, 800);
+        assignTitled("a-2", "news.example", HEADLINE, digest);
+
+        assertThat(state.article("a-2").storyId()).isEqualTo("s-2");
+    }
+
+    @Test
+    void shouldNotJoinTwoArticlesOfTheSameTitleWhoseTextsDiffer() {
+        assignTitled("a-1", "a.org", HEADLINE, CandidateVerifierTest.words(104, 600));
+        assignTitled("a-2", "b.org", HEADLINE, CandidateVerifierTest.words(105, 600));
+
+        assertThat(state.article("a-2").storyId()).as("full texts tell two articles apart whatever their titles").isEqualTo("s-2");
+    }
 }
