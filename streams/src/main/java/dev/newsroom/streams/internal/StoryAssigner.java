@@ -47,6 +47,8 @@ import java.util.stream.Collectors;
 public final class StoryAssigner {
     /** At most this many copies of one story, among those an article matched, in one LSH bucket. */
     static final int COPIES_PER_BUCKET = 8;
+    /** A story entry keeps its members' heads from this many copies on. */
+    static final int HEADS_FROM_COPIES = 8;
     private final DedupState state;
     private final CandidateVerifier verifier;
     private final LshBands bands;
@@ -286,7 +288,9 @@ public final class StoryAssigner {
             storyCopies.add(new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(),
                     emitted.similarity(), emitted.joined()));
         }
-        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(), List.copyOf(heads.keySet()), heads);
+        // a small story is read from its few entries; its heads would only lengthen every changelog record
+        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(), List.copyOf(heads.keySet()),
+                heads.size() >= HEADS_FROM_COPIES ? heads : Map.of());
         state.putStory(next);
 
         Article head = canonical.entry().article();
