@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--broker", description = "dedup: measure on the embedded broker instead of offline.")
     boolean broker;
 
+    @Option(names = "--recover", description = "dedup --broker: restart the streams service on empty local state after the prior articles, "
+            + "as a failover does, and report how long it took to restore its state and take new articles (recovery_s).")
+    boolean recover;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "e2e and dedup: a setting for the pipeline under test, e.g. --set streams.threads=2 (repeatable).")
     List<String> settings = new ArrayList<>();
@@ -132,16 +136,17 @@ final class BenchCommand implements Callable<Integer> {
     /** {@code bench dedup}: synthetic articles through the real topology, offline or on the embedded broker (see {@link DedupBench}). */
     private Integer dedup() {
         DedupBench bench = new DedupBench(prior, articles, SettingFlags.parse(settings), storySize);
-        ObjectNode result = broker ? bench.onBroker() : bench.offline();
+        ObjectNode result = broker ? bench.onBroker(recover) : bench.offline();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(result.toString());
         } else {
-            out.printf("dedup (%s): %d articles with %d prior in state: %.1f articles/s%s, peak heap %d MB%n",
+            out.printf("dedup (%s): %d articles with %d prior in state: %.1f articles/s%s%s, peak heap %d MB%n",
                     result.get("mode").asText(), result.get("articles").asInt(), result.get("prior_articles").asInt(),
                     result.get("throughput_per_s").asDouble(),
                     result.has("latency_ms") ? ", latency p50 " + result.at("/latency_ms/p50").asDouble() + " ms p99 "
                             + result.at("/latency_ms/p99").asDouble() + " ms" : "",
+                    result.has("recovery_s") ? ", recovered in " + result.get("recovery_s").asDouble() + " s" : "",
                     result.get("peak_heap_mb").asLong());
         }
         out.flush();

@@ -127,8 +127,14 @@ public final class DedupBench {
         return out;
     }
 
-    /** Runs the measurement on an embedded broker and returns its figures as JSON. */
-    public ObjectNode onBroker() {
+    /**
+     * Runs the measurement on an embedded broker and returns its figures as JSON. With
+     * {@code recover}, the streams service is stopped once the prior articles are in, its local
+     * state deleted, and a new one started, as when an instance takes over a task: it restores the
+     * stores from their changelogs and rebuilds the bucket index; {@code recovery_s} is the time from
+     * its start until a new article has come out.
+     */
+    public ObjectNode onBroker(boolean recover) {
         Path dir = tempDir();
         Instant t0 = Instant.now().minus(Duration.ofDays(1));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
@@ -138,23 +144,42 @@ public final class DedupBench {
                     "streams.state-dir", dir.resolve("streams").toString(), "topics.partitions", "6"));
             ConfigSource config = ConfigSource.ofFlags(flags);
             TopicProvisioner.ensure(config, KafkaConnection.from(config), topics);
-            try (StreamsService service = new StreamsService(NewsStreamsConfig.from(config));
-                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(rawProducerProperties(config),
+            try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(rawProducerProperties(config),
                          topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
                  KafkaConsumer<String, byte[]> consumer = consumer(kafka.bootstrapServers(), topics.articles().name())) {
-                service.start();
                 Set<String> seen = new HashSet<>();
-                produce(producer, topics, 0, prior, t0);
-                awaitArticles(consumer, seen, prior, service);
-                long start = System.nanoTime();
-                long cpuStart = streamThreadsCpu();
-                produce(producer, topics, prior, measured, t0);
-                awaitArticles(consumer, seen, prior + measured, service);
-                ObjectNode out = result("broker", System.nanoTime() - start, null);
-                // The stream threads' CPU time per article: what the topology costs, apart from the
-                // broker, the producer of this benchmark and other processes on the machine.
-                out.put("streams_cpu_per_article_us", Math.round((streamThreadsCpu() - cpuStart) / 1e3 / measured));
-                return out;
+                int sent = prior;
+                Double recovery = null;
+                StreamsService service = new StreamsService(NewsStreamsConfig.from(config));
+                try {
+                    service.start();
+                    produce(producer, topics, 0, prior, t0);
+                    awaitArticles(consumer, seen, prior, service);
+                    if (recover) {
+                        service.close();
+                        delete(dir.resolve("streams"));
+                        service = new StreamsService(NewsStreamsConfig.from(config));
+                        long start = System.nanoTime();
+                        service.start();
+                        produce(producer, topics, sent, 1, t0);
+                        awaitArticles(consumer, seen, ++sent, service);
+                        recovery = (System.nanoTime() - start) / 1e9;
+                    }
+                    long start = System.nanoTime();
+                    long cpuStart = streamThreadsCpu();
+                    produce(producer, topics, sent, measured, t0);
+                    awaitArticles(consumer, seen, sent + measured, service);
+                    ObjectNode out = result("broker", System.nanoTime() - start, null);
+                    // The stream threads' CPU time per article: what the topology costs, apart from the
+                    // broker, the producer of this benchmark and other processes on the machine.
+                    out.put("streams_cpu_per_article_us", Math.round((streamThreadsCpu() - cpuStart) / 1e3 / measured));
+                    if (recovery != null) {
+                        out.put("recovery_s", Math.round(recovery * 10) / 10.0);
+                    }
+                    return out;
+                } finally {
+                    service.close();
+                }
             }
         } finally {
             delete(dir);

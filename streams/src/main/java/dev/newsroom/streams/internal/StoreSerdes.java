@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +27,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * for every article on the one assignment thread, so they are a small fixed layout rather than
  * JSON: a format byte ({@link #FORMAT}), then the fields in order, strings as a length and UTF-8.
  * An {@link ArticleEntry} ({@link #ARTICLE_ENTRY_FORMAT}) carries its copy field by field after its
- * own fields, a {@link StoryEntry} ({@link #STORY_ENTRY_FORMAT}) its members' heads; the earlier layouts are still read, so existing state and changelogs stay valid: format
+ * own fields; the earlier layouts are still read, so existing state and changelogs stay valid: format
  * {@value #FORMAT} entries, which carry the copy as the model's JSON, and values that start with
  * <code>{</code>, the first layout (JSON through {@link JsonSerde}).
  */
@@ -40,11 +39,6 @@ public final class StoreSerdes {
      * {@value #FORMAT} entries carry it as JSON and are still read.
      */
     public static final byte ARTICLE_ENTRY_FORMAT = 3;
-    /**
-     * The first byte of a {@link StoryEntry} with its members' heads; format {@value #FORMAT}
-     * entries list member ids only and are still read.
-     */
-    public static final byte STORY_ENTRY_FORMAT = 3;
     private static final ObjectReader ARTICLE_READER = Json.mapper().readerFor(Article.class);
 
     private StoreSerdes() {}
@@ -153,37 +147,12 @@ public final class StoreSerdes {
 
     /** {@code story-stories}: story id → {@link StoryEntry}. */
     public static Serde<StoryEntry> stories() {
-        return new BinarySerde<>(StoryEntry.class, STORY_ENTRY_FORMAT, (out, s) -> {
+        return new BinarySerde<>(StoryEntry.class, FORMAT, (out, s) -> {
             out.string(s.id());
             out.long_(s.revision());
             out.long_(s.createdAt());
-            out.varint(s.members().size());
-            for (String member : s.members()) {
-                out.string(member);
-                Article head = s.heads().get(member);
-                out.flag(head != null);
-                if (head != null) {
-                    writeArticle(out, head);
-                }
-            }
-        }, Map.of(FORMAT, in -> new StoryEntry(in.string(), in.long_(), in.long_(), in.strings()), STORY_ENTRY_FORMAT, StoreSerdes::readStory));
-    }
-
-    private static StoryEntry readStory(Input in) {
-        String id = in.string();
-        long revision = in.long_();
-        long createdAt = in.long_();
-        int count = in.varint();
-        List<String> members = new ArrayList<>(Math.min(count, 1024));
-        Map<String, Article> heads = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            String member = in.string();
-            members.add(member);
-            if (in.flag()) {
-                heads.put(member, readArticle(in));
-            }
-        }
-        return new StoryEntry(id, revision, createdAt, members, heads);
+            out.strings(s.members());
+        }, Map.of(FORMAT, in -> new StoryEntry(in.string(), in.long_(), in.long_(), in.strings())));
     }
 
     /** {@code story-buckets}: LSH band key → the article ids in it. */

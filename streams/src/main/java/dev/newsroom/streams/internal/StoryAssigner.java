@@ -47,8 +47,6 @@ import java.util.stream.Collectors;
 public final class StoryAssigner {
     /** At most this many copies of one story, among those an article matched, in one LSH bucket. */
     static final int COPIES_PER_BUCKET = 8;
-    /** A story entry keeps its members' heads from this many copies on. */
-    static final int HEADS_FROM_COPIES = 8;
     private final DedupState state;
     private final CandidateVerifier verifier;
     private final LshBands bands;
@@ -100,7 +98,7 @@ public final class StoryAssigner {
         String storyId = story.id();
         index(article, fingerprint, matches.stream().map(m -> m.candidate().article().id())
                 .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
-        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members, story.heads()), article.id()));
+        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
         return changes;
     }
 
@@ -178,7 +176,6 @@ public final class StoryAssigner {
         StoryEntry survivor = bridged.values().stream()
                 .min(Comparator.comparingLong(StoryEntry::createdAt).thenComparing(StoryEntry::id)).orElseThrow();
         List<String> members = new ArrayList<>(survivor.members());
-        Map<String, Article> heads = new LinkedHashMap<>(survivor.heads());
         long revision = survivor.revision();
         for (StoryEntry absorbed : bridged.values()) {
             if (absorbed == survivor) {
@@ -190,13 +187,12 @@ public final class StoryAssigner {
                 if (e != null) {
                     state.putArticle(e.withStory(survivor.id(), e.joined()));
                     members.add(id);
-                    heads.put(id, StoryEntry.head(e.article()));
                 }
             }
             state.deleteStory(absorbed.id());
             changes.add(new StoryChange.StoryAbsorbed(absorbed.id(), survivor.id()));
         }
-        return new StoryEntry(survivor.id(), revision, survivor.createdAt(), members, heads);
+        return new StoryEntry(survivor.id(), revision, survivor.createdAt(), members);
     }
 
     private List<StoryChange> redelivered(ArticleEntry known, Article article, Fingerprint fingerprint, long now) {
@@ -214,88 +210,48 @@ public final class StoryAssigner {
     }
 
     /**
-     * A copy while its story is published: its head (as last emitted; from the story entry, without
-     * text, or from its article entry), and its article entry, read only if the copy has to be
-     * emitted again or is the canonical one.
-     */
-    private final class Copy {
-        final Article head;
-        private ArticleEntry entry;
-
-        Copy(Article head, ArticleEntry entry) {
-            this.head = head;
-            this.entry = entry;
-        }
-
-        ArticleEntry entry() {
-            if (entry == null) {
-                entry = state.article(head.id());
-            }
-            return entry;
-        }
-    }
-
-    /**
      * Recomputes the story's canonical copy and similarities, bumps its revision, and emits the story
-     * and every copy that changed. A copy whose head says it was emitted in this story, with the
-     * canonical flag and attribution it would get now, is unchanged and not read again; its
-     * similarity to a canonical copy that stays canonical is kept. The copy that came in
-     * ({@code touched}) is always read and emitted.
+     * and every copy that changed. A copy's similarity to a canonical copy that stays canonical is
+     * kept from its last emission unless the copy itself changed ({@code touched}) or moved in from
+     * another story.
      */
     private List<StoryChange> publish(StoryEntry story, String touched) {
-        List<Copy> copies = new ArrayList<>();
+        List<ArticleEntry> copies = new ArrayList<>();
         for (String id : story.members()) {
-            Article head = id.equals(touched) ? null : story.heads().get(id);
-            if (head != null) {
-                copies.add(new Copy(head, null));
-            } else {
-                ArticleEntry e = state.article(id);
-                if (e != null) {
-                    copies.add(new Copy(e.article(), e));
-                }
+            ArticleEntry e = state.article(id);
+            if (e != null) {
+                copies.add(e);
             }
         }
-        copies.sort(Comparator.comparing((Copy c) -> c.head.effectivePublishedAt()).thenComparing(c -> c.head.id()));
-        Optional<Copy> attributed = attributedOriginal(copies);
-        Copy canonical = attributed.orElse(copies.get(0));
+        copies.sort(Comparator.comparing((ArticleEntry e) -> e.article().effectivePublishedAt()).thenComparing(e -> e.article().id()));
+        Optional<ArticleEntry> attributed = attributedOriginal(copies);
+        ArticleEntry canonical = attributed.orElse(copies.get(0));
         boolean byAttribution = attributed.isPresent();
-        boolean sameCanonical = canonical.head.canonical() && canonical.head.storyId().equals(story.id())
-                && !canonical.head.id().equals(touched);
+        boolean sameCanonical = canonical.article().canonical() && canonical.article().storyId().equals(story.id())
+                && !canonical.article().id().equals(touched);
+        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
+                copies.stream().map(c -> c.article().id()).toList());
+        state.putStory(next);
 
         List<StoryChange> copyChanges = new ArrayList<>();
         List<StoryCopy> storyCopies = new ArrayList<>();
-        Map<String, Article> heads = new LinkedHashMap<>();
-        for (Copy c : copies) {
+        for (ArticleEntry c : copies) {
             boolean isCanonical = c == canonical;
-            boolean inStory = c.head.storyId().equals(story.id()) && !c.head.id().equals(touched);
-            Article emitted;
-            if (inStory && c.head.canonical() == isCanonical && c.head.joined() != null
-                    && c.head.joined().canonicalByAttribution() == byAttribution && (isCanonical || sameCanonical)) {
-                emitted = c.head;
-            } else {
-                ArticleEntry e = c.entry();
-                double similarity = isCanonical ? 1.0
-                        : sameCanonical && inStory ? c.head.similarity()
-                        : round(verifier.similarity(e.fingerprint(), canonical.entry().fingerprint()).score());
-                JoinReason reason = e.joined().withCanonicalByAttribution(byAttribution);
-                emitted = e.article().inStory(story.id(), isCanonical, similarity, reason);
-                if (!emitted.equals(e.article()) || e.article().id().equals(touched)) {
-                    state.putArticle(new ArticleEntry(emitted, e.fingerprint(), story.id(), reason, e.seenAt()));
-                    copyChanges.add(new StoryChange.CopyChanged(emitted));
-                }
+            boolean unchanged = sameCanonical && c.article().storyId().equals(story.id()) && !c.article().id().equals(touched);
+            double similarity = isCanonical ? 1.0
+                    : unchanged ? c.article().similarity() : round(verifier.similarity(c.fingerprint(), canonical.fingerprint()).score());
+            JoinReason reason = c.joined().withCanonicalByAttribution(byAttribution);
+            Article emitted = c.article().inStory(story.id(), isCanonical, similarity, reason);
+            if (!emitted.equals(c.article()) || c.article().id().equals(touched)) {
+                state.putArticle(new ArticleEntry(emitted, c.fingerprint(), story.id(), reason, c.seenAt()));
+                copyChanges.add(new StoryChange.CopyChanged(emitted));
             }
-            heads.put(emitted.id(), StoryEntry.head(emitted));
             storyCopies.add(new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(),
-                    emitted.similarity(), emitted.joined()));
+                    emitted.similarity(), reason));
         }
-        // a small story is read from its few entries; its heads would only lengthen every changelog record
-        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(), List.copyOf(heads.keySet()),
-                heads.size() >= HEADS_FROM_COPIES ? heads : Map.of());
-        state.putStory(next);
-
-        Article head = canonical.entry().article();
+        Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        StoryTags tags = StoryTags.merge(heads.get(head.id()), List.copyOf(heads.values()));
+        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::article).toList());
         Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
                 head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
                 storyCopies.size());
@@ -336,13 +292,13 @@ public final class StoryAssigner {
      * are sorted by publication. Few copies carry an attribution, so each copy is checked against
      * those few only.
      */
-    private static Optional<Copy> attributedOriginal(List<Copy> copies) {
-        List<Article> attributing = copies.stream().map(c -> c.head).filter(a -> a.attribution() != null).toList();
+    private static Optional<ArticleEntry> attributedOriginal(List<ArticleEntry> copies) {
+        List<Article> attributing = copies.stream().map(ArticleEntry::article).filter(a -> a.attribution() != null).toList();
         if (attributing.isEmpty()) {
             return Optional.empty();
         }
-        for (Copy candidate : copies) {
-            Article c = candidate.head;
+        for (ArticleEntry candidate : copies) {
+            Article c = candidate.article();
             for (Article other : attributing) {
                 if (other != c && AttributionExtractor.pointsTo(other.attribution(), c.url(), c.site())) {
                     return Optional.of(candidate);
@@ -442,11 +398,12 @@ public final class StoryAssigner {
         state.deleteArticle(articleId);
         StoryEntry story = state.story(entry.storyId());
         if (story != null) {
-            StoryEntry rest = story.without(articleId);
-            if (rest.members().isEmpty()) {
+            List<String> members = new ArrayList<>(story.members());
+            members.remove(articleId);
+            if (members.isEmpty()) {
                 state.deleteStory(story.id());
             } else {
-                state.putStory(rest);
+                state.putStory(new StoryEntry(story.id(), story.revision(), story.createdAt(), members));
             }
         }
     }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -90,23 +89,17 @@ class StoreSerdesTest {
     @Test
     void shouldRoundTripStoriesBucketsAndLineCounts() {
         StoryEntry story = new StoryEntry("s-1", 7, 1_448_698_560_000L, List.of("a-1", "a-2", "a-ü"));
-        Article head = StoryEntry.head(taggedEntry().article());
-        StoryEntry withHeads = new StoryEntry("s-0", 2, 1_448_698_560_000L, List.of("a-2", "a-1"), Map.of("a-2", head));
         StoreBackedState.Bucket bucket = new StoreBackedState.Bucket(List.of("a-3", "a-1"));
         StoryAssignmentProcessor.LineCount count = new StoryAssignmentProcessor.LineCount(300, 1_448_698_560_000L);
 
         assertThat(StoreSerdes.stories().deserializer().deserialize("s", StoreSerdes.stories().serializer().serialize("s", story))).isEqualTo(story);
-        byte[] bytes = StoreSerdes.stories().serializer().serialize("s", withHeads);
-        assertThat(bytes[0]).isEqualTo(StoreSerdes.STORY_ENTRY_FORMAT);
-        assertThat(StoreSerdes.stories().deserializer().deserialize("s", bytes)).isEqualTo(withHeads);
-        assertThat(head.text()).isEmpty();
         assertThat(StoreSerdes.buckets().deserializer().deserialize("b", StoreSerdes.buckets().serializer().serialize("b", bucket))).isEqualTo(bucket);
         assertThat(StoreSerdes.lineCounts().deserializer().deserialize("l", StoreSerdes.lineCounts().serializer().serialize("l", count)))
                 .isEqualTo(count);
         byte[] firstLayout = "{\"id\":\"s-1\",\"revision\":7,\"created_at\":1448698560000,\"members\":[\"a-1\",\"a-2\",\"a-ü\"]}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(StoreSerdes.stories().deserializer().deserialize("s", firstLayout)).isEqualTo(story);
-        // the second layout: format byte 2, the id, revision and creation time, then the member ids
+        // the binary layout byte by byte: format byte 2, the id, revision and creation time, then the member ids
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         second.write(StoreSerdes.FORMAT);
         second.writeBytes(new byte[] {3, 's', '-', '1', 0, 0, 0, 0, 0, 0, 0, 7});
@@ -129,7 +122,7 @@ class StoreSerdesTest {
     void shouldRejectAnUnknownFormat() {
         assertThatThrownBy(() -> StoreSerdes.stories().deserializer().deserialize("story-stories", new byte[] {9, 1, 2}))
                 .isInstanceOf(MalformedRecordException.class)
-                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2 and 3");
+                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2");
         assertThatThrownBy(() -> StoreSerdes.articles().deserializer().deserialize(STORE, new byte[] {9, 1, 2}))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("A value of ArticleEntry in story-articles has format 9; this reader knows formats 1 (JSON) and 2 and 3");

@@ -21,7 +21,7 @@ class StoryAssignerTest {
     private final StoryAssigner assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
             new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
 
-    static class MapState implements DedupState {
+    static final class MapState implements DedupState {
         final Map<String, ArticleEntry> articles = new HashMap<>();
         final Map<String, StoryEntry> stories = new HashMap<>();
         final Map<String, List<String>> buckets = new HashMap<>();
@@ -250,19 +250,8 @@ class StoryAssignerTest {
         assertThat(strict.article("a-1").storyId()).as("with the overlap rule off").isNotEqualTo(strict.article("a-2").storyId());
     }
 
-    /** A state that forgets the member heads of every story it stores, as a story entry written before heads were kept. */
-    static final class HeadlessState extends MapState {
-        @Override
-        public void putStory(StoryEntry s) {
-            super.putStory(new StoryEntry(s.id(), s.revision(), s.createdAt(), s.members()));
-        }
-    }
-
     @Test
-    void shouldPublishTheSameFromMemberHeadsAsFromEveryCopysEntry() {
-        MapState headless = new HeadlessState();
-        StoryAssigner reading = new StoryAssigner(headless, new CandidateVerifier(minHasher, parameters),
-                new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
+    void shouldPublishEveryStoryAsComputedFromScratch() {
         java.util.Random random = new java.util.Random(7);
         List<String> texts = new java.util.ArrayList<>();
         List<Article> seen = new java.util.ArrayList<>();
@@ -287,7 +276,6 @@ class StoryAssignerTest {
                 Article before = seen.get(random.nextInt(seen.size()));
                 if (random.nextBoolean()) {
                     assigner.expire(before.id());
-                    reading.expire(before.id());
                     continue;
                 }
                 ArticleEntry e = state.article(before.id());
@@ -297,21 +285,15 @@ class StoryAssignerTest {
                 a = new Article(before.id(), before.storyId(), true, 1.0, before.url(), before.site(), before.title() + " (updated)", "text", "",
                         before.publishedAt(), before.fetchedAt(), before.topics(), before.regions(), before.countries(), "en", before.attribution(), null);
                 text = e.article().text().isEmpty() ? texts.get(0) : e.article().text();
-                List<StoryChange> fromHeads = assigner.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1);
-                assertThat(fromHeads).as("re-delivery %s", a.id()).isEqualTo(reading.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1));
+                changes += assigner.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1).size();
                 assertPublishedAsFromScratch(state.article(a.id()).storyId());
-                changes += fromHeads.size();
                 continue;
             }
             seen.add(a);
             Fingerprint f = minHasher.fingerprint(text);
-            List<StoryChange> fromHeads = assigner.assign(a, f, a.fetchedAt().toEpochMilli());
-            assertThat(fromHeads).as("article %s", a.id()).isEqualTo(reading.assign(a, f, a.fetchedAt().toEpochMilli()));
+            changes += assigner.assign(a, f, a.fetchedAt().toEpochMilli()).size();
             assertPublishedAsFromScratch(state.article(a.id()).storyId());
-            changes += fromHeads.size();
         }
-        assertThat(state.articles).isEqualTo(headless.articles);
-        assertThat(state.stories.values()).extracting(StoryEntry::members).isEqualTo(headless.stories.values().stream().map(StoryEntry::members).toList());
         assertThat(state.stories.values()).as("some stories grew").anyMatch(st -> st.members().size() > 5);
         assertThat(changes).isGreaterThan(800);
     }
@@ -333,11 +315,6 @@ class StoryAssignerTest {
             assertThat(c.article().canonical()).as("canonical flag of %s", c.article().id()).isEqualTo(c == canonical);
             assertThat(c.article().similarity()).as("similarity of %s", c.article().id()).isEqualTo(similarity);
             assertThat(c.article().joined().canonicalByAttribution()).as("attribution of %s", c.article().id()).isEqualTo(attributed.isPresent());
-            if (copies.size() >= StoryAssigner.HEADS_FROM_COPIES) {
-                assertThat(story.heads().get(c.article().id())).isEqualTo(StoryEntry.head(c.article()));
-            } else {
-                assertThat(story.heads()).isEmpty();
-            }
         }
     }
 
