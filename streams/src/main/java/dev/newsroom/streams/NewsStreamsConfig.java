@@ -12,6 +12,7 @@ import dev.newsroom.streams.tag.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -22,13 +23,15 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param threads             stream threads in this instance
  * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once}
  * @param commitInterval      how often stream threads commit: under exactly-once, how long their output stays invisible at most
+ * @param maxPollInterval     how long a stream thread may go without polling before it leaves its group
  * @param topics              the topics read and written
  * @param kafka               how to reach Kafka
  * @param dedup               how copies are found ({@code streams.dedup.*})
  * @param tagger              how articles are tagged ({@code streams.tagger.*})
  */
 public record NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
-                                Duration commitInterval, NewsTopics topics, KafkaConnection kafka, DedupParameters dedup, Tagger tagger) {
+                                Duration commitInterval, Duration maxPollInterval, NewsTopics topics, KafkaConnection kafka,
+                                DedupParameters dedup, Tagger tagger) {
 
     public static final Setting<String> APPLICATION_ID = Setting.string(
             "streams.application-id", "newsroom-streams", "Kafka Streams application id; instances with the same id share the work.");
@@ -48,6 +51,16 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
             "streams.commit-interval", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMinutes(10),
             "How often stream threads commit (under exactly-once: how long output waits at most before it is visible).");
 
+    /**
+     * A stream thread that does not poll for this long leaves its group. Rebuilding the bucket index
+     * when the story task starts on restored state (ADR 11) runs between two polls and took 43 s for
+     * 100,000 articles (docs/performance.md); Kafka's 5-minute default would cut off a rebuild of
+     * about 700,000 articles and start it again elsewhere, over and over.
+     */
+    public static final Setting<Duration> MAX_POLL_INTERVAL = Setting.duration(
+            "streams.max-poll-interval", Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofHours(24),
+            "How long a stream thread may go without polling, e.g. while it rebuilds the bucket index of a large state, before it leaves its group.");
+
     public NewsStreamsConfig {
         if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             throw new dev.newsroom.model.config.ConfigException("Invalid value '" + processingGuarantee
@@ -58,13 +71,14 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
     /** A configuration with the default dedup parameters and the shipped tagger. */
     public NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
                              NewsTopics topics, KafkaConnection kafka) {
-        this(applicationId, stateDir, threads, processingGuarantee, COMMIT_INTERVAL.defaultValue(), topics, kafka,
-                DedupParameters.defaults(), Tagger.defaults());
+        this(applicationId, stateDir, threads, processingGuarantee, COMMIT_INTERVAL.defaultValue(), MAX_POLL_INTERVAL.defaultValue(),
+                topics, kafka, DedupParameters.defaults(), Tagger.defaults());
     }
 
     public static NewsStreamsConfig from(ConfigSource config) {
         return new NewsStreamsConfig(config.get(APPLICATION_ID), config.get(STATE_DIR), config.get(THREADS),
-                config.get(PROCESSING_GUARANTEE), config.get(COMMIT_INTERVAL), Names.topics(config), KafkaConnection.from(config),
+                config.get(PROCESSING_GUARANTEE), config.get(COMMIT_INTERVAL), config.get(MAX_POLL_INTERVAL), Names.topics(config),
+                KafkaConnection.from(config),
                 DedupParameters.from(config), Tagger.from(config));
     }
 
@@ -82,6 +96,7 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(DeadLetters.DLQ_TOPIC_CONFIG, topics.dlq().name());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), (int) maxPollInterval.toMillis());
         return props;
     }
 }

@@ -29,6 +29,7 @@ class NewsStreamsConfigTest {
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L)
+                .containsEntry("main.consumer.max.poll.interval.ms", 1_800_000)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class)
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class)
@@ -40,6 +41,8 @@ class NewsStreamsConfigTest {
         Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.commit-interval", "2s"))).streamsProperties();
 
         assertThat(props).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2000L);
+        assertThat(NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.max-poll-interval", "2h"))).streamsProperties())
+                .containsEntry("main.consumer.max.poll.interval.ms", 7_200_000);
         assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.commit-interval", "0s"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("streams.commit-interval");

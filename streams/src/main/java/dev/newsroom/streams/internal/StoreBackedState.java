@@ -1,8 +1,10 @@
 package dev.newsroom.streams.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -107,14 +109,13 @@ final class StoreBackedState implements DedupState {
             written.put(key, value);
         }
 
+        /** Writes in one batch: RocksDB takes a batch of writes far faster than one write at a time (a null value deletes). */
         void flush() {
-            written.forEach((key, value) -> {
-                if (value == null) {
-                    store.delete(key);
-                } else {
-                    store.put(key, value);
-                }
-            });
+            if (!written.isEmpty()) {
+                List<KeyValue<String, V>> batch = new ArrayList<>(written.size());
+                written.forEach((key, value) -> batch.add(KeyValue.pair(key, value)));
+                store.putAll(batch);
+            }
             discard();
         }
 
