@@ -86,8 +86,8 @@ final class StoreBackedState implements DedupState {
     /** One store with the values read and written since the last flush (null: absent or deleted). */
     private static final class Pending<V> {
         private final KeyValueStore<String, V> store;
-        private final Map<String, V> read = new HashMap<>();
-        private final Map<String, V> written = new HashMap<>();
+        private Map<String, V> read = new HashMap<>();
+        private Map<String, V> written = new HashMap<>();
 
         Pending(KeyValueStore<String, V> store) {
             this.store = store;
@@ -109,7 +109,7 @@ final class StoreBackedState implements DedupState {
             written.put(key, value);
         }
 
-        /** Writes in one batch: RocksDB takes a batch of writes far faster than one write at a time (a null value deletes). */
+        /** Writes in one batch, one RocksDB write batch (a null value deletes). */
         void flush() {
             if (!written.isEmpty()) {
                 List<KeyValue<String, V>> batch = new ArrayList<>(written.size());
@@ -120,8 +120,10 @@ final class StoreBackedState implements DedupState {
         }
 
         void discard() {
-            written.clear();
-            read.clear();
+            // new maps, not clear(): a map keeps the table a big batch grew (the bucket rebuild writes
+            // 65,000 keys per flush), and iterating or clearing it would cost every later article
+            written = new HashMap<>();
+            read = new HashMap<>();
         }
     }
 }
