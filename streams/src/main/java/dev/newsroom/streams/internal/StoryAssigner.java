@@ -78,7 +78,8 @@ public final class StoryAssigner {
         if (known != null) {
             return redelivered(known, article, fingerprint, now);
         }
-        List<Match> matches = verifiedMatches(article, fingerprint);
+        List<String> keys = keys(article, fingerprint);
+        List<Match> matches = verifiedMatches(article, fingerprint, keys);
         List<StoryChange> changes = new ArrayList<>();
         StoryEntry story;
         JoinReason reason;
@@ -96,20 +97,23 @@ public final class StoryAssigner {
         members.add(article.id());
         state.putArticle(new ArticleEntry(article, fingerprint, story.id(), reason, now));
         String storyId = story.id();
-        index(article, fingerprint, matches.stream().map(m -> m.candidate().article().id())
+        index(article.id(), keys, matches.stream().map(m -> m.candidate().article().id())
                 .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
         changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
         return changes;
     }
 
-    private List<Match> verifiedMatches(Article article, Fingerprint fingerprint) {
+    /** The verified matches among the articles in the index entries {@code keys} ({@link #keys}), best first. */
+    private List<Match> verifiedMatches(Article article, Fingerprint fingerprint, List<String> keys) {
         TreeSet<String> candidates = new TreeSet<>();
-        for (String key : bands.keys(fingerprint.signature())) {
-            candidates.addAll(state.bucket(key));
+        List<String> titled = List.of();
+        for (String key : keys) {
+            List<String> bucket = state.bucket(key);
+            candidates.addAll(bucket);
+            if (key.startsWith(TITLE_KEY_PREFIX)) {
+                titled = bucket;
+            }
         }
-        String title = verifier.specificTitle(article.title(), fingerprint);
-        List<String> titled = title.isEmpty() ? List.of() : state.bucket(titleKey(title));
-        candidates.addAll(titled);
         candidates.remove(article.id());
         List<Match> matches = new ArrayList<>();
         List<ArticleEntry> sameTitle = new ArrayList<>();
@@ -204,7 +208,7 @@ public final class StoryAssigner {
         }
         unindex(known);
         state.putArticle(new ArticleEntry(article, fingerprint, known.storyId(), known.joined(), now));
-        index(article, fingerprint);
+        index(article.id(), keys(article, fingerprint), Set.of());
         StoryEntry story = state.story(known.storyId());
         return publish(story != null ? story : new StoryEntry(known.storyId(), 0, now, List.of(article.id())), article.id());
     }
@@ -323,10 +327,6 @@ public final class StoryAssigner {
         return TITLE_KEY_PREFIX + HexFormat.of().toHexDigits(Hashing.komihash5_0().hashCharsToLong(title));
     }
 
-    private void index(Article article, Fingerprint fingerprint) {
-        index(article, fingerprint, Set.of());
-    }
-
     /**
      * Adds an article to its index entries (LSH buckets and title), the most recent last. An entry
      * keeps at most {@value #COPIES_PER_BUCKET} copies of one story that the article matched
@@ -334,9 +334,8 @@ public final class StoryAssigner {
      * otherwise fill its buckets up to {@code maxBucketSize}, and every further copy would read,
      * verify and rewrite them all; the newest copies find the story just as well.
      */
-    private void index(Article article, Fingerprint fingerprint, Set<String> sameStory) {
-        String articleId = article.id();
-        for (String key : keys(article, fingerprint)) {
+    private void index(String articleId, List<String> keys, Set<String> sameStory) {
+        for (String key : keys) {
             List<String> bucket = new ArrayList<>(state.bucket(key));
             bucket.remove(articleId);
             if (!sameStory.isEmpty()) {
@@ -366,17 +365,15 @@ public final class StoryAssigner {
      */
     private void indexIfMissing(ArticleEntry entry) {
         String id = entry.article().id();
-        for (String key : keys(entry.article(), entry.fingerprint())) {
-            if (!state.bucket(key).contains(id)) {
-                index(entry.article(), entry.fingerprint());
-                return;
-            }
+        List<String> keys = keys(entry.article(), entry.fingerprint());
+        if (keys.stream().anyMatch(key -> !state.bucket(key).contains(id))) {
+            index(id, keys, Set.of());
         }
     }
 
     /** Adds an article already in the state to its buckets (and its title's), e.g. when the bucket index is rebuilt. */
     public void reindex(ArticleEntry entry) {
-        index(entry.article(), entry.fingerprint());
+        index(entry.article().id(), keys(entry.article(), entry.fingerprint()), Set.of());
     }
 
     private void unindex(ArticleEntry entry) {
