@@ -82,9 +82,16 @@ public class DedupBenchmarks {
         return entrySerde.serializer().serialize(STORE, entry);
     }
 
+    /** Reads an entry as publishing reads most of a story's copies: without decoding the text. */
     @Benchmark
     public ArticleEntry readStoreEntry() {
         return entrySerde.deserializer().deserialize(STORE, entryBytes);
+    }
+
+    /** Reads an entry and decodes its text, as for a canonical or re-emitted copy. */
+    @Benchmark
+    public Article readStoreEntryWithText() {
+        return entrySerde.deserializer().deserialize(STORE, entryBytes).article();
     }
 
     /** The same entry in the first, JSON layout, for comparison. */

@@ -49,7 +49,7 @@ final class StoreBackedState implements DedupState {
 
     @Override
     public void putArticle(ArticleEntry entry) {
-        articles.put(entry.article().id(), entry);
+        articles.put(entry.head().id(), entry);
     }
 
     @Override

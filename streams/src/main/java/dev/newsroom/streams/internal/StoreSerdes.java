@@ -47,8 +47,11 @@ public final class StoreSerdes {
     public static Serde<ArticleEntry> articles() {
         return new BinarySerde<>(ArticleEntry.class, ARTICLE_ENTRY_FORMAT, (out, e) -> {
             writeFields(out, e);
-            writeArticle(out, e.article());
-        }, Map.of(FORMAT, in -> readEntry(in, Input::jsonArticle), ARTICLE_ENTRY_FORMAT, in -> readEntry(in, StoreSerdes::readArticle)));
+            writeArticle(out, e);
+        }, Map.of(FORMAT, in -> {
+            EntryFields f = readFields(in);
+            return new ArticleEntry(in.jsonArticle(), f.fingerprint(), f.storyId(), f.joined(), f.seenAt());
+        }, ARTICLE_ENTRY_FORMAT, in -> readArticle(in, readFields(in))));
     }
 
     /** The entry's own fields, in front of its article in both layouts. */
@@ -62,12 +65,14 @@ public final class StoreSerdes {
         out.long_(e.seenAt());
     }
 
-    private static ArticleEntry readEntry(Input in, Reader<Article> article) {
+    /** The entry's own fields. */
+    private record EntryFields(Fingerprint fingerprint, String storyId, JoinReason joined, long seenAt) {}
+
+    private static EntryFields readFields(Input in) {
         Fingerprint fingerprint = new Fingerprint(in.bytes(), in.varint(), in.varint(), in.string());
         String storyId = in.string();
         JoinReason joined = readReason(in);
-        long seenAt = in.long_();
-        return new ArticleEntry(article.read(in), fingerprint, storyId, joined, seenAt);
+        return new EntryFields(fingerprint, storyId, joined, in.long_());
     }
 
     private static void writeReason(Output out, JoinReason reason) {
@@ -86,10 +91,14 @@ public final class StoreSerdes {
     }
 
     /**
-     * The copy field by field: the story assigner decodes every copy of a story to publish it, and
-     * reading these fields costs less than parsing the model's JSON, text included.
+     * The copy field by field: the story assigner reads every copy of a story to publish it, and
+     * reading these fields costs less than parsing the model's JSON; the text is read as its bytes
+     * and decoded only when used ({@link ArticleEntry#article()}), and written back as they are if
+     * it never was.
      */
-    private static void writeArticle(Output out, Article a) {
+    private static void writeArticle(Output out, ArticleEntry e) {
+        Article a = e.head();
+        byte[] encodedText = e.encodedText();
         out.string(a.id());
         out.string(a.storyId());
         out.flag(a.canonical());
@@ -97,7 +106,11 @@ public final class StoreSerdes {
         out.string(a.url());
         out.string(a.site());
         out.string(a.title());
-        out.string(a.text());
+        if (encodedText != null) {
+            out.bytes(encodedText);
+        } else {
+            out.string(a.text());
+        }
         out.string(a.feedUrl());
         out.instant(a.publishedAt());
         out.instant(a.fetchedAt());
@@ -119,7 +132,7 @@ public final class StoreSerdes {
         out.strings(a.keywords());
     }
 
-    private static Article readArticle(Input in) {
+    private static ArticleEntry readArticle(Input in, EntryFields f) {
         String id = in.string();
         String storyId = in.string();
         boolean canonical = in.flag();
@@ -127,7 +140,7 @@ public final class StoreSerdes {
         String url = in.string();
         String site = in.string();
         String title = in.string();
-        String text = in.string();
+        byte[] text = in.bytes();
         String feedUrl = in.string();
         Instant publishedAt = in.instant();
         Instant fetchedAt = in.instant();
@@ -141,8 +154,9 @@ public final class StoreSerdes {
         String language = in.string();
         Attribution attribution = in.flag() ? new Attribution(in.string(), in.string()) : null;
         JoinReason joined = readReason(in);
-        return new Article(id, storyId, canonical, similarity, url, site, title, text, feedUrl, publishedAt, fetchedAt, topics, regions,
-                countries, language, attribution, joined, in.strings());
+        Article head = new Article(id, storyId, canonical, similarity, url, site, title, "", feedUrl, publishedAt, fetchedAt, topics,
+                regions, countries, language, attribution, joined, in.strings());
+        return ArticleEntry.withEncodedText(head, text, f.fingerprint(), f.storyId(), f.joined(), f.seenAt());
     }
 
     /** {@code story-stories}: story id → {@link StoryEntry}. */

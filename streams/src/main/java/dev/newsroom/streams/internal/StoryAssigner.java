@@ -89,7 +89,7 @@ public final class StoryAssigner {
         } else {
             Match best = matches.get(0);
             MatchRule rule = best.similarity().rule();
-            reason = new JoinReason(best.candidate().article().id(), best.similarity().jaccard(), best.similarity().containment(), false,
+            reason = new JoinReason(best.candidate().head().id(), best.similarity().jaccard(), best.similarity().containment(), false,
                     rule == null ? "" : rule.name().toLowerCase(java.util.Locale.ROOT));
             story = merge(best, matches, fingerprint, changes);
         }
@@ -97,7 +97,7 @@ public final class StoryAssigner {
         members.add(article.id());
         state.putArticle(new ArticleEntry(article, fingerprint, story.id(), reason, now));
         String storyId = story.id();
-        index(article.id(), keys, matches.stream().map(m -> m.candidate().article().id())
+        index(article.id(), keys, matches.stream().map(m -> m.candidate().head().id())
                 .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
         changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
         return changes;
@@ -139,7 +139,7 @@ public final class StoryAssigner {
             }
         }
         matches.sort(Comparator.comparingDouble((Match m) -> -m.similarity().score())
-                .thenComparing(m -> m.candidate().article().id()));
+                .thenComparing(m -> m.candidate().head().id()));
         return matches;
     }
 
@@ -157,7 +157,7 @@ public final class StoryAssigner {
                 stories.add(e.storyId());
             }
         }
-        return stories.size() == 1 && sameTitle.stream().noneMatch(c -> Objects.equals(c.article().site(), article.site()));
+        return stories.size() == 1 && sameTitle.stream().noneMatch(c -> Objects.equals(c.head().site(), article.site()));
     }
 
     /** The story the article joins: its best match's, with every story it bridges merged in. */
@@ -227,26 +227,29 @@ public final class StoryAssigner {
                 copies.add(e);
             }
         }
-        copies.sort(Comparator.comparing((ArticleEntry e) -> e.article().effectivePublishedAt()).thenComparing(e -> e.article().id()));
+        copies.sort(Comparator.comparing((ArticleEntry e) -> e.head().effectivePublishedAt()).thenComparing(e -> e.head().id()));
         Optional<ArticleEntry> attributed = attributedOriginal(copies);
         ArticleEntry canonical = attributed.orElse(copies.get(0));
         boolean byAttribution = attributed.isPresent();
-        boolean sameCanonical = canonical.article().canonical() && canonical.article().storyId().equals(story.id())
-                && !canonical.article().id().equals(touched);
+        boolean sameCanonical = canonical.head().canonical() && canonical.head().storyId().equals(story.id())
+                && !canonical.head().id().equals(touched);
         StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
-                copies.stream().map(c -> c.article().id()).toList());
+                copies.stream().map(c -> c.head().id()).toList());
         state.putStory(next);
 
         List<StoryChange> copyChanges = new ArrayList<>();
         List<StoryCopy> storyCopies = new ArrayList<>();
         for (ArticleEntry c : copies) {
             boolean isCanonical = c == canonical;
-            boolean unchanged = sameCanonical && c.article().storyId().equals(story.id()) && !c.article().id().equals(touched);
+            Article before = c.head();
+            boolean unchanged = sameCanonical && before.storyId().equals(story.id()) && !before.id().equals(touched);
             double similarity = isCanonical ? 1.0
-                    : unchanged ? c.article().similarity() : round(verifier.similarity(c.fingerprint(), canonical.fingerprint()).score());
+                    : unchanged ? before.similarity() : round(verifier.similarity(c.fingerprint(), canonical.fingerprint()).score());
             JoinReason reason = c.joined().withCanonicalByAttribution(byAttribution);
-            Article emitted = c.article().inStory(story.id(), isCanonical, similarity, reason);
-            if (!emitted.equals(c.article()) || c.article().id().equals(touched)) {
+            // compared without the text (which inStory keeps): only the copies re-emitted decode theirs
+            Article emitted = before.inStory(story.id(), isCanonical, similarity, reason);
+            if (!emitted.equals(before) || before.id().equals(touched)) {
+                emitted = c.article().inStory(story.id(), isCanonical, similarity, reason);
                 state.putArticle(new ArticleEntry(emitted, c.fingerprint(), story.id(), reason, c.seenAt()));
                 copyChanges.add(new StoryChange.CopyChanged(emitted));
             }
@@ -255,7 +258,7 @@ public final class StoryAssigner {
         }
         Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::article).toList());
+        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::head).toList());
         Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
                 head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
                 storyCopies.size());
@@ -297,12 +300,12 @@ public final class StoryAssigner {
      * those few only.
      */
     private static Optional<ArticleEntry> attributedOriginal(List<ArticleEntry> copies) {
-        List<Article> attributing = copies.stream().map(ArticleEntry::article).filter(a -> a.attribution() != null).toList();
+        List<Article> attributing = copies.stream().map(ArticleEntry::head).filter(a -> a.attribution() != null).toList();
         if (attributing.isEmpty()) {
             return Optional.empty();
         }
         for (ArticleEntry candidate : copies) {
-            Article c = candidate.article();
+            Article c = candidate.head();
             for (Article other : attributing) {
                 if (other != c && AttributionExtractor.pointsTo(other.attribution(), c.url(), c.site())) {
                     return Optional.of(candidate);
@@ -364,8 +367,8 @@ public final class StoryAssigner {
      * entry is restored from its changelog, and the article then comes again from its input.
      */
     private void indexIfMissing(ArticleEntry entry) {
-        String id = entry.article().id();
-        List<String> keys = keys(entry.article(), entry.fingerprint());
+        String id = entry.head().id();
+        List<String> keys = keys(entry.head(), entry.fingerprint());
         if (keys.stream().anyMatch(key -> !state.bucket(key).contains(id))) {
             index(id, keys, Set.of());
         }
@@ -373,13 +376,13 @@ public final class StoryAssigner {
 
     /** Adds an article already in the state to its buckets (and its title's), e.g. when the bucket index is rebuilt. */
     public void reindex(ArticleEntry entry) {
-        index(entry.article().id(), keys(entry.article(), entry.fingerprint()), Set.of());
+        index(entry.head().id(), keys(entry.head(), entry.fingerprint()), Set.of());
     }
 
     private void unindex(ArticleEntry entry) {
-        for (String key : keys(entry.article(), entry.fingerprint())) {
+        for (String key : keys(entry.head(), entry.fingerprint())) {
             List<String> bucket = new ArrayList<>(state.bucket(key));
-            if (bucket.remove(entry.article().id())) {
+            if (bucket.remove(entry.head().id())) {
                 state.putBucket(key, bucket);
             }
         }

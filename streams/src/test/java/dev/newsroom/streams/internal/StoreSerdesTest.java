@@ -67,6 +67,27 @@ class StoreSerdesTest {
     }
 
     @Test
+    void shouldKeepAReadTextUndecodedUntilUsedAndWriteItBackAsItWasStored() {
+        Serde<ArticleEntry> serde = StoreSerdes.articles();
+        ArticleEntry e = entry(new JoinReason("a-0", 0.61, 0.97, true, "copy"));
+        byte[] bytes = serde.serializer().serialize(STORE, e);
+
+        ArticleEntry read = serde.deserializer().deserialize(STORE, bytes);
+        assertThat(read.head().text()).as("not decoded yet").isEmpty();
+        assertThat(read.head()).usingRecursiveComparison().ignoringFields("text").isEqualTo(e.article());
+        assertThat(serde.serializer().serialize(STORE, read)).as("written back without decoding").isEqualTo(bytes);
+
+        ArticleEntry moved = serde.deserializer().deserialize(STORE, serde.serializer().serialize(STORE, read.withStory("s-9", null)));
+        assertThat(moved.storyId()).isEqualTo("s-9");
+        assertThat(moved.joined()).isNull();
+        assertThat(moved.article()).isEqualTo(e.article());
+
+        assertThat(read.article().text()).isEqualTo(e.article().text()).contains("“quotes” — and");
+        assertThat(read.head()).isSameAs(read.article());
+        assertThat(serde.serializer().serialize(STORE, read)).as("written from the decoded text").isEqualTo(bytes);
+    }
+
+    @Test
     void shouldReadAnArticleEntryWrittenInTheSecondLayoutWithItsCopyAsJson() throws IOException {
         // written by the previous release (format 2: binary fields, then the copy as the model's JSON)
         byte[] written;

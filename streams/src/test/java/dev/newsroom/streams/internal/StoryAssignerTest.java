@@ -21,7 +21,7 @@ class StoryAssignerTest {
     private final StoryAssigner assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
             new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
 
-    static final class MapState implements DedupState {
+    static class MapState implements DedupState {
         final Map<String, ArticleEntry> articles = new HashMap<>();
         final Map<String, StoryEntry> stories = new HashMap<>();
         final Map<String, List<String>> buckets = new HashMap<>();
@@ -34,6 +34,28 @@ class StoryAssignerTest {
         public void deleteStory(String id) { stories.remove(id); }
         public List<String> bucket(String key) { return buckets.getOrDefault(key, List.of()); }
         public void putBucket(String key, List<String> ids) { buckets.put(key, List.copyOf(ids)); }
+    }
+
+    /** Articles kept as the store keeps them: written as bytes, and every read decodes an entry afresh (its text only when used). */
+    static final class StoredState extends MapState {
+        private final org.apache.kafka.common.serialization.Serde<ArticleEntry> serde = StoreSerdes.articles();
+        private final Map<String, byte[]> stored = new HashMap<>();
+
+        @Override
+        public ArticleEntry article(String id) {
+            byte[] bytes = stored.get(id);
+            return bytes == null ? null : serde.deserializer().deserialize("story-articles", bytes);
+        }
+
+        @Override
+        public void putArticle(ArticleEntry e) {
+            stored.put(e.head().id(), serde.serializer().serialize("story-articles", e));
+        }
+
+        @Override
+        public void deleteArticle(String id) {
+            stored.remove(id);
+        }
     }
 
     private static Article article(String id, String site, Instant published, Attribution attribution) {
@@ -250,11 +272,16 @@ class StoryAssignerTest {
         assertThat(strict.article("a-1").storyId()).as("with the overlap rule off").isNotEqualTo(strict.article("a-2").storyId());
     }
 
-    @Test
-    void shouldPublishEveryStoryAsComputedFromScratch() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "entries kept as the store keeps them: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void shouldPublishEveryStoryAsComputedFromScratch(boolean asStored) {
+        MapState state = asStored ? new StoredState() : new MapState();
+        StoryAssigner assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
+                new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
         java.util.Random random = new java.util.Random(7);
         List<String> texts = new java.util.ArrayList<>();
         List<Article> seen = new java.util.ArrayList<>();
+        Map<String, String> textOf = new HashMap<>();
         int changes = 0;
         for (int i = 0; i < 400; i++) {
             int kind = random.nextInt(10);
@@ -263,15 +290,16 @@ class StoryAssignerTest {
             if (kind < 3 || texts.isEmpty()) {  // an original
                 texts.add(CandidateVerifierTest.words(1000 + texts.size(), 300));
                 text = texts.get(texts.size() - 1);
-                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, random);
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, text, random);
             } else if (kind < 8) {  // a copy, sometimes published before the copies already in, sometimes naming a source
                 String original = texts.get(random.nextInt(texts.size()));
                 text = "Header " + i + "\n" + original + "\nFooter";
                 Attribution source = kind == 7 && !seen.isEmpty() ? new Attribution("", seen.get(random.nextInt(seen.size())).url()) : null;
-                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i - random.nextInt(3) * 86_400L), source, random);
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i - random.nextInt(3) * 86_400L), source, text,
+                        random);
             } else if (kind == 8) {  // a page with two originals: may bridge two stories
                 text = texts.get(random.nextInt(texts.size())) + "\n" + texts.get(random.nextInt(texts.size()));
-                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, random);
+                a = tagged("a-" + i, "site" + random.nextInt(40) + ".org", T0.plusSeconds(600L * i), null, text, random);
             } else {  // a re-delivery with a new title, or an expiry
                 Article before = seen.get(random.nextInt(seen.size()));
                 if (random.nextBoolean()) {
@@ -282,24 +310,43 @@ class StoryAssignerTest {
                 if (e == null) {
                     continue;
                 }
-                a = new Article(before.id(), before.storyId(), true, 1.0, before.url(), before.site(), before.title() + " (updated)", "text", "",
-                        before.publishedAt(), before.fetchedAt(), before.topics(), before.regions(), before.countries(), "en", before.attribution(), null);
-                text = e.article().text().isEmpty() ? texts.get(0) : e.article().text();
-                changes += assigner.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1).size();
-                assertPublishedAsFromScratch(state.article(a.id()).storyId());
+                a = new Article(before.id(), before.storyId(), true, 1.0, before.url(), before.site(), before.title() + " (updated)",
+                        textOf.get(before.id()), "", before.publishedAt(), before.fetchedAt(), before.topics(), before.regions(),
+                        before.countries(), "en", before.attribution(), null);
+                List<StoryChange> published = assigner.assign(a, e.fingerprint(), a.fetchedAt().toEpochMilli() + 1);
+                assertTextsKept(published, state, textOf);
+                changes += published.size();
+                assertPublishedAsFromScratch(state, state.article(a.id()).storyId());
                 continue;
             }
             seen.add(a);
+            textOf.put(a.id(), text);
             Fingerprint f = minHasher.fingerprint(text);
-            changes += assigner.assign(a, f, a.fetchedAt().toEpochMilli()).size();
-            assertPublishedAsFromScratch(state.article(a.id()).storyId());
+            List<StoryChange> published = assigner.assign(a, f, a.fetchedAt().toEpochMilli());
+            assertTextsKept(published, state, textOf);
+            changes += published.size();
+            assertPublishedAsFromScratch(state, state.article(a.id()).storyId());
         }
         assertThat(state.stories.values()).as("some stories grew").anyMatch(st -> st.members().size() > 5);
         assertThat(changes).isGreaterThan(800);
     }
 
+    /** Every copy emitted, every story's text and every copy in the state carry the text the article came with. */
+    private static void assertTextsKept(List<StoryChange> published, MapState state, Map<String, String> textOf) {
+        for (StoryChange change : published) {
+            if (change instanceof StoryChange.CopyChanged c) {
+                assertThat(c.article().text()).as("text of emitted copy %s", c.article().id()).isEqualTo(textOf.get(c.article().id()));
+            } else if (change instanceof StoryChange.StoryChanged s) {
+                assertThat(s.story().text()).as("text of story %s", s.story().id()).isEqualTo(textOf.get(s.story().canonical().articleId()));
+                for (String member : state.story(s.story().id()).members()) {
+                    assertThat(state.article(member).article().text()).as("stored text of %s", member).isEqualTo(textOf.get(member));
+                }
+            }
+        }
+    }
+
     /** The story's copies as computed from scratch by the rules: canonical flag, similarity to the canonical copy, attribution. */
-    private void assertPublishedAsFromScratch(String storyId) {
+    private void assertPublishedAsFromScratch(MapState state, String storyId) {
         CandidateVerifier verifier = new CandidateVerifier(minHasher, parameters);
         StoryEntry story = state.story(storyId);
         List<ArticleEntry> copies = story.members().stream().map(state::article)
@@ -318,11 +365,11 @@ class StoryAssignerTest {
         }
     }
 
-    private static Article tagged(String id, String site, Instant published, Attribution attribution, java.util.Random random) {
+    private static Article tagged(String id, String site, Instant published, Attribution attribution, String text, java.util.Random random) {
         List<dev.newsroom.model.TopicTag> topics = List.of(new dev.newsroom.model.TopicTag("medtop:0" + (1 + random.nextInt(3)) + "000000", "topic",
                 Math.round(random.nextDouble() * 100) / 100.0));
         List<String> countries = random.nextBoolean() ? List.of("SY", "TR") : List.of("US");
-        return new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id, "text", "", published, published,
+        return new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id, text, "", published, published,
                 topics, List.of("Middle East"), countries, random.nextBoolean() ? "en" : "", attribution, null, List.of("k" + random.nextInt(5)));
     }
 
