@@ -16,6 +16,9 @@ import org.jsoup.select.NodeVisitor;
 public final class ArticleCleaner {
     private static final String REMOVED = "script, style, noscript, iframe, form, nav, aside, button, svg, template";
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z!/]|&[#a-zA-Z0-9]+;");
+    // compiled once: String.replaceAll compiles its pattern on every call, for every text node and line
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private ArticleCleaner() {}
 
@@ -34,7 +37,7 @@ public final class ArticleCleaner {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    out.append(inPre(text) ? text.getWholeText() : text.getWholeText().replaceAll("\\s+", " "));
+                    out.append(inPre(text) ? text.getWholeText() : WHITESPACE.matcher(text.getWholeText()).replaceAll(" "));
                 } else if (node instanceof Element e && e.nameIs("br")) {
                     out.append('\n');
                 } else if (node instanceof Element e && e.isBlock()) {
@@ -65,7 +68,7 @@ public final class ArticleCleaner {
         StringBuilder out = new StringBuilder(text.length());
         int blankLines = 0;
         for (String line : text.split("\n", -1)) {
-            String collapsed = line.replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+            String collapsed = HORIZONTAL_SPACE.matcher(line.replace('\u00a0', ' ')).replaceAll(" ").strip();
             if (collapsed.isEmpty()) {
                 blankLines++;
                 continue;

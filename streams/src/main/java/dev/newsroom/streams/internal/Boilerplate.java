@@ -97,11 +97,19 @@ public final class Boilerplate {
      * across sites: a wire headline repeated by every copy is the story's headline, not boilerplate.
      */
     public String fingerprintText(String site, String text, Predicate<String> learned) {
+        return fingerprintLines(site, text, learned).text();
+    }
+
+    /** The text to fingerprint ({@link #fingerprintText}) and its words, as {@link MinHasher#words} gives them. */
+    public record Kept(String text, List<String> words) {}
+
+    /** {@link #fingerprintText} with the words of the kept text, which it has split anyway: the fingerprint needs them. */
+    public Kept fingerprintLines(String site, String text, Predicate<String> learned) {
         List<String> kept = new ArrayList<>();
+        List<String> keptWords = new ArrayList<>();
         boolean headlineSeen = false;
-        int keptWords = 0;
         for (String line : text.split("\n")) {
-            if (keptWords >= WORDS_BEFORE_ANOTHER_STORY && ANOTHER_STORY.matcher(line.strip()).matches()) {
+            if (keptWords.size() >= WORDS_BEFORE_ANOTHER_STORY && ANOTHER_STORY.matcher(line.strip()).matches()) {
                 break;
             }
             if (line.isBlank() || matchesPattern(line)) {
@@ -119,11 +127,11 @@ public final class Boilerplate {
                 continue;
             }
             kept.add(line);
-            keptWords += words.size();
+            keptWords.addAll(words);
         }
-        String result = String.join("\n", kept);
         // A site that repeats a whole article makes every line of it "learned"; the article is then
-        // its own fingerprint rather than an empty one.
-        return MinHasher.words(result).isEmpty() ? text : result;
+        // its own fingerprint rather than an empty one. The words of lines joined by line breaks are
+        // the words of each line in turn, so they need not be split again.
+        return keptWords.isEmpty() ? new Kept(text, MinHasher.words(text)) : new Kept(String.join("\n", kept), keptWords);
     }
 }

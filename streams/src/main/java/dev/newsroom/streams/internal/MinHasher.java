@@ -173,7 +173,15 @@ public final class MinHasher {
      * @throws IllegalArgumentException if the text has no word (letters or digits) to fingerprint
      */
     public Fingerprint fingerprint(String text) {
-        List<String> words = words(text);
+        return fingerprint(text, words(text));
+    }
+
+    /**
+     * The fingerprint of a text whose {@link #words} the caller has already split.
+     *
+     * @throws IllegalArgumentException if the text has no word (letters or digits) to fingerprint
+     */
+    public Fingerprint fingerprint(String text, List<String> words) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("the article has no words to fingerprint (its text is empty or only punctuation)");
         }

@@ -125,9 +125,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
 
     /** The fingerprint of the article without its boilerplate lines; {@code learned} holds the counts it just wrote. */
     private Fingerprint fingerprint(Article article, Map<String, LineCount> learned) {
-        String text = boilerplate.fingerprintText(article.site(), article.title() + "\n" + article.text(),
+        Boilerplate.Kept kept = boilerplate.fingerprintLines(article.site(), article.title() + "\n" + article.text(),
                 key -> isLearned(learned.containsKey(key) ? learned.get(key) : lines.get(key)));
-        return minHasher.fingerprint(text);
+        return minHasher.fingerprint(kept.text(), kept.words());
     }
 
     private boolean isLearned(LineCount count) {

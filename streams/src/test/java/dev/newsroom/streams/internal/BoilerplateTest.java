@@ -19,6 +19,21 @@ class BoilerplateTest {
     }
 
     @Test
+    void shouldGiveTheWordsOfTheKeptTextAsSplittingItWould() {
+        String footer = "Become a Member of Global Research";
+        Set<String> learned = Boilerplate.learnableLineKeys("globalresearch.ca", footer);
+        String text = "ΑΘΗΝΑ: Η ΟΔΟΣ\nErdoğan’s “red line” — Ünïcödé, e\u0301te\u0301\nShare this article\n" + footer + "\n\n1,200 km; 3.5%";
+
+        Boilerplate.Kept kept = boilerplate.fingerprintLines("globalresearch.ca", text, learned::contains);
+
+        assertThat(kept.text()).doesNotContain(footer).doesNotContain("Share").contains("Erdoğan");
+        assertThat(kept.words()).isEqualTo(MinHasher.words(kept.text())).contains("erdogan", "ete", "οδος");
+        Boilerplate.Kept all = boilerplate.fingerprintLines("x.org", footer, key -> true);
+        assertThat(all.text()).isEqualTo(footer);
+        assertThat(all.words()).isEqualTo(MinHasher.words(footer));
+    }
+
+    @Test
     void shouldDropLinesLearnedAsTheSitesBoilerplate() {
         String footer = "Become a Member of Global Research";
         Set<String> learned = Boilerplate.learnableLineKeys("globalresearch.ca", footer);
