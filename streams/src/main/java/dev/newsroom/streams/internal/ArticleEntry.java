@@ -17,7 +17,9 @@ import java.util.Objects;
  * the text of the canonical copy and of the copies it re-emits only; the others are read through
  * {@link #head()}, and an entry written back unchanged carries its bytes over without decoding them.
  * Decoding every member's text (a long {@code String} built from UTF-8, through UTF-16 for the curly
- * quotes and dashes of real news) was the largest single cost of publishing big stories.
+ * quotes and dashes of real news) was the largest single cost of publishing big stories. The text is
+ * decoded at most once per entry object; entries live on the one assignment thread and are not
+ * shared between threads.
  */
 public final class ArticleEntry {
     private final Article head;
