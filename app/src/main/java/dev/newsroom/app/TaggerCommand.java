@@ -4,7 +4,6 @@ import dev.newsroom.streams.tag.TagFileException;
 import dev.newsroom.streams.tag.TopicModel;
 import dev.newsroom.streams.tag.TopicTagger;
 import dev.newsroom.streams.tag.TopicTraining;
-import dev.newsroom.streams.tag.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,14 +53,6 @@ final class TaggerCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the shuffling, for a repeatable model (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--word-vectors", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Also read each article's mean of the shipped distilled word vectors (default: ${DEFAULT-VALUE}).")
-        boolean wordVectors;
-
-        @Option(names = "--vector-factor", defaultValue = "1", paramLabel = "F",
-                description = "Factor of the word-vector features beside the words' (default: ${DEFAULT-VALUE}).")
-        float vectorFactor;
-
         @Override
         public Integer call() throws IOException {
             if (epochs < 1 || minDocs < 1) {
@@ -77,17 +68,12 @@ final class TaggerCommand implements Callable<Integer> {
             if (data.examples().isEmpty()) {
                 throw new BadInputException(input + ": no line has a topic or could be labelled by the taxonomy");
             }
-            WordVectors vectors = wordVectors ? WordVectors.shipped() : null;
-            if (wordVectors && vectors == null) {
-                throw new BadInputException("this build has no word-vector table; use --no-word-vectors");
-            }
-            TopicModel model = TopicModel.train(data.examples(), minDocs, epochs, seed, vectors, vectorFactor);
+            TopicModel model = TopicModel.train(data.examples(), minDocs, epochs, seed);
             model.save(output);
             spec.commandLine().getOut().printf("Trained a topic model on %d articles of %s (%d labelled in the file, %d labelled by the "
-                            + "taxonomy rules, %d skipped): %d classes, %d words%s; written to %s.%n",
+                            + "taxonomy rules, %d skipped): %d classes, %d words; written to %s.%n",
                     data.examples().size(), input, data.labelled(), data.weaklyLabelled(), data.skipped(),
-                    model.classes().size(), model.vocabularySize(),
-                    vectors == null ? "" : ", " + vectors.dimensions() + " word-vector dimensions (factor " + vectorFactor + ")", output);
+                    model.classes().size(), model.vocabularySize(), output);
             spec.commandLine().getOut().flush();
             return 0;
         }

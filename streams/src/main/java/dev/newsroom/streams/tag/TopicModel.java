@@ -28,18 +28,12 @@ import java.util.zip.GZIPOutputStream;
  * with L2 regularisation and class weights that balance the classes. About a hundred lines, so the
  * tagger needs no machine-learning library (smile-core would add ~10 MB for one linear model).
  *
- * <p>Optionally the model also reads the article's vector of distilled word vectors ({@link
- * WordVectors}, the shipped table), times a fixed factor, as dense features beside the bag of words.
- *
  * <p>File format (gzip, UTF-8 text, so it can be inspected with {@code zcat}): a header line
  * {@code newsroom-topic-model 1}, a line of tab-separated class codes, a line of biases, then one line
- * per word: the word and its weight per class. A model with word vectors has the header
- * {@code newsroom-topic-model 2}, after the biases a line {@code word-vectors DIMENSIONS FACTOR}, and
- * after the words one line per dimension, {@code #0}, {@code #1}, …, with its weight per class.
+ * per word: the word and its weight per class.
  */
 public final class TopicModel {
     private static final String HEADER = "newsroom-topic-model 1";
-    private static final String HEADER_VECTORS = "newsroom-topic-model 2";
 
     /** One training example: the text and the IPTC code of its top-level topic. */
     public record Example(String title, String text, String topLevelCode) {}
@@ -48,22 +42,13 @@ public final class TopicModel {
     private final Map<String, Integer> vocabulary;
     private final float[] weights;
     private final float[] bias;
-    /** The word vectors whose article vector the model reads after its words, or null. */
-    private final WordVectors vectors;
-    private final float vectorFactor;
 
-    private TopicModel(String[] classes, Map<String, Integer> vocabulary, float[] weights, float[] bias,
-                       WordVectors vectors, float vectorFactor) {
+    private TopicModel(String[] classes, Map<String, Integer> vocabulary, float[] weights, float[] bias) {
         this.classes = classes;
         this.vocabulary = vocabulary;
         this.weights = weights;
         this.bias = bias;
-        this.vectors = vectors;
-        this.vectorFactor = vectorFactor;
     }
-
-    /** The features of one article: log term frequencies by word index, and the scaled article vector or null. */
-    private record Features(Map<Integer, Float> words, float[] dense) {}
 
     /** The class codes, in the order of {@link #probabilities}. */
     public List<String> classes() {
@@ -74,36 +59,19 @@ public final class TopicModel {
         return vocabulary.size();
     }
 
-    /** Whether the model reads the article's word-vector mean beside its words. */
-    public boolean usesWordVectors() {
-        return vectors != null;
-    }
-
     /** Class probabilities for the words of an article (title words counted twice). */
     float[] probabilities(List<String> title, List<String> text) {
-        return softmax(scores(features(title, text)));
-    }
-
-    private float[] scores(Features x) {
+        Map<Integer, Float> x = features(title, text);
         int c = classes.length;
         float[] z = bias.clone();
-        for (Map.Entry<Integer, Float> f : x.words().entrySet()) {
+        for (Map.Entry<Integer, Float> f : x.entrySet()) {
             int base = f.getKey() * c;
             float v = f.getValue();
             for (int k = 0; k < c; k++) {
                 z[k] += weights[base + k] * v;
             }
         }
-        if (x.dense() != null) {
-            int base = vocabulary.size() * c;
-            for (float v : x.dense()) {
-                for (int k = 0; k < c; k++) {
-                    z[k] += weights[base + k] * v;
-                }
-                base += c;
-            }
-        }
-        return z;
+        return softmax(z);
     }
 
     /** The probabilities of an article's text, by class code. */
@@ -116,7 +84,7 @@ public final class TopicModel {
         return out;
     }
 
-    private Features features(List<String> title, List<String> text) {
+    private Map<Integer, Float> features(List<String> title, List<String> text) {
         Map<Integer, Float> tf = new HashMap<>();
         for (String w : title) {
             Integer i = vocabulary.get(w);
@@ -138,14 +106,7 @@ public final class TopicModel {
         }
         float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
         tf.replaceAll((k, v) -> v * inv);
-        float[] dense = null;
-        if (vectors != null) {
-            dense = vectors.article(title, text);
-            for (int k = 0; k < dense.length; k++) {
-                dense[k] *= vectorFactor;
-            }
-        }
-        return new Features(tf, dense);
+        return tf;
     }
 
     private static float[] softmax(float[] z) {
@@ -170,15 +131,6 @@ public final class TopicModel {
      * a shuffled order fixed by {@code seed}, learning rate 0.5/(1 + epoch), L2 1e-5.
      */
     public static TopicModel train(List<Example> examples, int minDocs, int epochs, long seed) {
-        return train(examples, minDocs, epochs, seed, null, 0);
-    }
-
-    /**
-     * The same, with the article vector of {@code vectorsOrNull} times {@code vectorFactor} as
-     * features beside the words (none when null).
-     */
-    public static TopicModel train(List<Example> examples, int minDocs, int epochs, long seed,
-                                   WordVectors vectorsOrNull, float vectorFactor) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -198,8 +150,7 @@ public final class TopicModel {
         df.entrySet().stream().filter(e -> e.getValue() >= minDocs).map(Map.Entry::getKey).sorted()
                 .forEach(w -> vocabulary.put(w, vocabulary.size()));
         int c = classes.length;
-        int rows = vocabulary.size() + (vectorsOrNull == null ? 0 : vectorsOrNull.dimensions());
-        TopicModel model = new TopicModel(classes, vocabulary, new float[rows * c], new float[c], vectorsOrNull, vectorFactor);
+        TopicModel model = new TopicModel(classes, vocabulary, new float[vocabulary.size() * c], new float[c]);
         int[] y = new int[examples.size()];
         int[] perClass = new int[c];
         for (int i = 0; i < y.length; i++) {
@@ -210,7 +161,7 @@ public final class TopicModel {
         for (int k = 0; k < c; k++) {
             classWeight[k] = (float) y.length / (c * perClass[k]);
         }
-        List<Features> x = new ArrayList<>();
+        List<Map<Integer, Float>> x = new ArrayList<>();
         for (List<String>[] d : docs) {
             x.add(model.features(d[0], d[1]));
         }
@@ -227,21 +178,20 @@ public final class TopicModel {
             }
             float rate = 0.5f / (1 + epoch);
             for (int i : order) {
-                float[] p = softmax(model.scores(x.get(i)));
-                float[] dense = x.get(i).dense();
+                float[] z = model.bias.clone();
+                for (Map.Entry<Integer, Float> f : x.get(i).entrySet()) {
+                    int base = f.getKey() * c;
+                    for (int k = 0; k < c; k++) {
+                        z[k] += model.weights[base + k] * f.getValue();
+                    }
+                }
+                float[] p = softmax(z);
                 for (int k = 0; k < c; k++) {
                     float g = classWeight[y[i]] * (p[k] - (k == y[i] ? 1 : 0));
                     model.bias[k] -= rate * g;
-                    for (Map.Entry<Integer, Float> f : x.get(i).words().entrySet()) {
+                    for (Map.Entry<Integer, Float> f : x.get(i).entrySet()) {
                         int at = f.getKey() * c + k;
                         model.weights[at] -= rate * (g * f.getValue() + l2 * model.weights[at]);
-                    }
-                    if (dense != null) {
-                        int at = vocabulary.size() * c + k;
-                        for (float v : dense) {
-                            model.weights[at] -= rate * (g * v + l2 * model.weights[at]);
-                            at += c;
-                        }
                     }
                 }
             }
@@ -252,17 +202,11 @@ public final class TopicModel {
     public void save(Path file) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file));
              BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-            w.write((vectors == null ? HEADER : HEADER_VECTORS) + "\n" + String.join("\t", classes) + "\n" + join(bias, 0, bias.length) + "\n");
-            if (vectors != null) {
-                w.write("word-vectors " + vectors.dimensions() + " " + vectorFactor + "\n");
-            }
+            w.write(HEADER + "\n" + String.join("\t", classes) + "\n" + join(bias, 0, bias.length) + "\n");
             String[] words = new String[vocabulary.size()];
             vocabulary.forEach((word, i) -> words[i] = word);
             for (int i = 0; i < words.length; i++) {
                 w.write(words[i] + "\t" + join(weights, i * classes.length, classes.length) + "\n");
-            }
-            for (int k = 0; vectors != null && k < vectors.dimensions(); k++) {
-                w.write("#" + k + "\t" + join(weights, (words.length + k) * classes.length, classes.length) + "\n");
             }
         }
     }
@@ -286,54 +230,27 @@ public final class TopicModel {
     static TopicModel read(InputStream raw, String name) {
         int line = 1;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-            String header = in.readLine();
-            if (!HEADER.equals(header) && !HEADER_VECTORS.equals(header)) {
+            if (!HEADER.equals(in.readLine())) {
                 throw new TagFileException("model " + name + ": line 1: not a newsroom topic model (expected '" + HEADER + "')");
             }
             line++;
             String[] classes = in.readLine().split("\t");
             line++;
             float[] bias = floats(in.readLine().split("\t"), 0, classes.length);
-            WordVectors vectors = null;
-            float factor = 0;
-            if (HEADER_VECTORS.equals(header)) {
-                line++;
-                String[] f = in.readLine().split(" ");
-                if (f.length != 3 || !f[0].equals("word-vectors")) {
-                    throw new IllegalArgumentException("expected 'word-vectors DIMENSIONS FACTOR'");
-                }
-                vectors = WordVectors.shipped();
-                if (vectors == null || vectors.dimensions() != Integer.parseInt(f[1])) {
-                    throw new TagFileException("model " + name + ": needs the shipped word vectors of " + f[1] + " dimensions, "
-                            + (vectors == null ? "which this build lacks" : "found " + vectors.dimensions()));
-                }
-                factor = Float.parseFloat(f[2]);
-            }
             Map<String, Integer> vocabulary = new HashMap<>();
             List<float[]> rows = new ArrayList<>();
-            int dense = 0;
             String s;
             while ((s = in.readLine()) != null) {
                 line++;
                 String[] f = s.split("\t");
-                if (vectors != null && f[0].startsWith("#")) {
-                    if (!f[0].equals("#" + dense)) {
-                        throw new IllegalArgumentException("expected the row of dimension #" + dense + ", found '" + f[0] + "'");
-                    }
-                    dense++;
-                } else if (dense > 0 || vocabulary.put(f[0], rows.size()) != null) {
-                    throw new IllegalArgumentException("word '" + f[0] + "' " + (dense > 0 ? "after the dimensions" : "is a repeat"));
-                }
+                vocabulary.put(f[0], rows.size());
                 rows.add(floats(f, 1, classes.length));
-            }
-            if (vectors != null && dense != vectors.dimensions()) {
-                throw new TagFileException("model " + name + ": has " + dense + " dimension rows, expected " + vectors.dimensions());
             }
             float[] weights = new float[rows.size() * classes.length];
             for (int i = 0; i < rows.size(); i++) {
                 System.arraycopy(rows.get(i), 0, weights, i * classes.length, classes.length);
             }
-            return new TopicModel(classes, vocabulary, weights, bias, vectors, factor);
+            return new TopicModel(classes, vocabulary, weights, bias);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TagFileException t) {
                 throw t;

@@ -63,15 +63,8 @@ public final class TopicTagger {
     private final TopicModel model;
     private final float modelWeight;
     private final int[] modelClassTopic;
-    /** When above 0 and the rules find no topic, the model's best class is reported if its probability reaches this. */
-    private final float fallbackMinProbability;
 
     TopicTagger(Taxonomy taxonomy, TopicModel model, float modelWeight) {
-        this(taxonomy, model, modelWeight, 0f);
-    }
-
-    TopicTagger(Taxonomy taxonomy, TopicModel model, float modelWeight, float fallbackMinProbability) {
-        this.fallbackMinProbability = fallbackMinProbability;
         this.taxonomy = taxonomy;
         this.model = model;
         this.modelWeight = modelWeight;
@@ -105,24 +98,6 @@ public final class TopicTagger {
     /** The same taxonomy with another model (or none) and model weight; for evaluation. */
     TopicTagger withModel(TopicModel other, float weight) {
         return new TopicTagger(taxonomy, other, weight);
-    }
-
-    TopicModel secondary;
-    float secondaryWeight;
-    int[] secondaryClassTopic;
-
-    /** Experiment: a second model that may raise topics other than the best one, never above it. */
-    TopicTagger withSecondary(TopicModel other, float weight) {
-        TopicTagger t = new TopicTagger(taxonomy, model, modelWeight, fallbackMinProbability);
-        t.secondary = other;
-        t.secondaryWeight = weight;
-        t.secondaryClassTopic = other.classes().stream().mapToInt(c -> Arrays.asList(taxonomy.codes).indexOf(c)).toArray();
-        return t;
-    }
-
-    /** The same with a fallback: the model's best class when the rules find nothing; for evaluation. */
-    TopicTagger withModel(TopicModel other, float weight, float fallbackMinProbability) {
-        return new TopicTagger(taxonomy, other, weight, fallbackMinProbability);
     }
 
     static Taxonomy shippedTaxonomy() {
@@ -198,32 +173,6 @@ public final class TopicTagger {
             for (int k = 0; k < p.length; k++) {
                 if (modelClassTopic[k] >= 0) {
                     evidence[modelClassTopic[k]] += modelWeight * p[k] * best;
-                }
-            }
-            if (fallbackMinProbability > 0 && best <= MIN_EVIDENCE) {
-                int top = 0;
-                for (int k = 1; k < p.length; k++) {
-                    top = p[k] > p[top] ? k : top;
-                }
-                if (p[top] >= fallbackMinProbability && modelClassTopic[top] >= 0) {
-                    evidence[modelClassTopic[top]] = Math.max(evidence[modelClassTopic[top]], MIN_EVIDENCE);
-                }
-            }
-        }
-        if (secondary != null) {
-            int top = -1;
-            float best = MIN_EVIDENCE;
-            for (int t = 0; t < n; t++) {
-                if (taxonomy.levels[t] == 1 && (top < 0 || evidence[t] > evidence[top])) {
-                    top = t;
-                }
-                best = Math.max(best, evidence[t]);
-            }
-            float[] p = secondary.probabilities(titleWords, textWords);
-            for (int k = 0; k < p.length; k++) {
-                int t = secondaryClassTopic[k];
-                if (t >= 0 && t != top) {
-                    evidence[t] = Math.max(evidence[t], Math.min(evidence[t] + secondaryWeight * p[k] * best, 0.999f * evidence[top]));
                 }
             }
         }

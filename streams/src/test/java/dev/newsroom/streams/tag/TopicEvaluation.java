@@ -213,11 +213,7 @@ final class TopicEvaluation {
         TopicTagger tagger = args.length > 1 ? TopicTagger.load(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null)
                 : TopicTagger.defaults();
         if (args.length > 3) {
-            tagger = tagger.withModel(TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]),
-                    args.length > 4 ? Float.parseFloat(args[4]) : 0f);
-            if (args.length > 6) {
-                tagger = tagger.withSecondary(TopicModel.load(Path.of(args[5])), Float.parseFloat(args[6]));
-            }
+            tagger = tagger.withModel(TopicModel.load(Path.of(args[2])), Float.parseFloat(args[3]));
         }
         if (args.length > 0 && args[0].equals("feed-tuning")) {
             feedTuningItems(tagger).forEach(System.out::println);
