@@ -66,6 +66,15 @@ public final class StoryAssigner {
         return "s-" + (articleId.startsWith("a-") ? articleId.substring(2) : articleId);
     }
 
+    /**
+     * Copies by publication, then id: every publication sorts all of a story's copies (in the order of the last one,
+     * plus the new copy), so one plain comparator rather than a chain of key extractors.
+     */
+    private static final Comparator<ArticleEntry> PUBLICATION_ORDER = (x, y) -> {
+        int byTime = x.head().effectivePublishedAt().compareTo(y.head().effectivePublishedAt());
+        return byTime != 0 ? byTime : x.head().id().compareTo(y.head().id());
+    };
+
     /** A verified match; {@code container} when the article is a page that contains the candidate ({@link CandidateVerifier#contains}). */
     private record Match(ArticleEntry candidate, Similarity similarity, boolean container) {}
 
@@ -227,7 +236,7 @@ public final class StoryAssigner {
                 copies.add(e);
             }
         }
-        copies.sort(Comparator.comparing((ArticleEntry e) -> e.head().effectivePublishedAt()).thenComparing(e -> e.head().id()));
+        copies.sort(PUBLICATION_ORDER);
         Optional<ArticleEntry> attributed = attributedOriginal(copies);
         ArticleEntry canonical = attributed.orElse(copies.get(0));
         boolean byAttribution = attributed.isPresent();

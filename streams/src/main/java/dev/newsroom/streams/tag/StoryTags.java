@@ -5,9 +5,9 @@ import dev.newsroom.model.TopicTag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A story's tags, merged from its copies' tags. The copies are one article, so they mostly agree;
@@ -41,44 +41,82 @@ public final class StoryTags {
         this.keywords = keywords;
     }
 
-    /** Merges the tags of {@code copies}; {@code canonical} is one of them. */
+    /**
+     * Merges the tags of {@code copies}; {@code canonical} is one of them. This runs over every copy
+     * each time a story is published, so it counts with one map lookup per value and allocates
+     * nothing per copy.
+     */
     public static StoryTags merge(Article canonical, List<Article> copies) {
         List<Article> ordered = new ArrayList<>(copies.size());
         ordered.add(canonical);
-        copies.stream().filter(c -> !c.id().equals(canonical.id())).forEach(ordered::add);
-
-        Map<String, TopicTag> best = new LinkedHashMap<>();
-        Map<String, Integer> carriers = new LinkedHashMap<>();
-        for (Article copy : ordered) {
-            for (TopicTag t : copy.topics()) {
-                best.merge(t.code(), t, (a, b) -> b.score() > a.score() ? b : a);
-                carriers.merge(t.code(), 1, Integer::sum);
+        for (Article c : copies) {
+            if (!c.id().equals(canonical.id())) {
+                ordered.add(c);
             }
         }
-        List<TopicTag> topics = best.values().stream()
-                .sorted(Comparator.comparingDouble(TopicTag::score).reversed()
-                        .thenComparing(t -> -carriers.get(t.code()))
-                        .thenComparing(TopicTag::code))
+
+        Map<String, TopicCount> counted = new LinkedHashMap<>();
+        for (Article copy : ordered) {
+            for (TopicTag t : copy.topics()) {
+                TopicCount c = counted.get(t.code());
+                if (c == null) {
+                    counted.put(t.code(), new TopicCount(t));
+                } else {
+                    c.add(t);
+                }
+            }
+        }
+        List<TopicTag> topics = counted.values().stream()
+                .sorted(Comparator.comparingDouble((TopicCount c) -> -c.best.score())
+                        .thenComparingInt(c -> -c.carriers)
+                        .thenComparing(c -> c.best.code()))
                 .limit(MAX_TOPICS)
+                .map(c -> c.best)
                 .toList();
         return new StoryTags(topics,
-                byCopies(ordered.stream().map(Article::regions).toList(), Integer.MAX_VALUE),
-                byCopies(ordered.stream().map(Article::countries).toList(), Integer.MAX_VALUE),
+                byCopies(ordered, Article::regions, Integer.MAX_VALUE),
+                byCopies(ordered, Article::countries, Integer.MAX_VALUE),
                 language(canonical, ordered),
-                byCopies(ordered.stream().map(Article::keywords).toList(), MAX_KEYWORDS));
+                byCopies(ordered, Article::keywords, MAX_KEYWORDS));
     }
 
-    /** Values of all lists, those in more lists first, then in first-seen order. */
-    private static List<String> byCopies(List<List<String>> lists, int max) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (List<String> list : lists) {
-            for (String value : new LinkedHashSet<>(list)) {
-                counts.merge(value, 1, Integer::sum);
+    /** A topic's best tag in any copy (the first of equal scores) and how many tags of it the copies carry. */
+    private static final class TopicCount {
+        TopicTag best;
+        int carriers = 1;
+
+        TopicCount(TopicTag first) {
+            best = first;
+        }
+
+        void add(TopicTag t) {
+            if (t.score() > best.score()) {
+                best = t;
+            }
+            carriers++;
+        }
+    }
+
+    /** Values of a field of all copies, those in more copies first, then in first-seen order. */
+    private static List<String> byCopies(List<Article> copies, Function<Article, List<String>> field, int max) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Article copy : copies) {
+            List<String> values = field.apply(copy);
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                if (values.indexOf(value) == i) {  // once per copy; the lists are short
+                    int[] n = counts.get(value);
+                    if (n == null) {
+                        counts.put(value, new int[] {1});
+                    } else {
+                        n[0]++;
+                    }
+                }
             }
         }
         // counts keeps first-seen order, and a sorted ordered stream is stable: ties stay in that order.
         return counts.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()))
+                .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0]))
                 .map(Map.Entry::getKey)
                 .limit(max)
                 .toList();
@@ -88,7 +126,7 @@ public final class StoryTags {
         if (!canonical.language().isEmpty()) {
             return canonical.language();
         }
-        List<String> languages = byCopies(copies.stream().map(a -> a.language().isEmpty() ? List.<String>of() : List.of(a.language())).toList(), 1);
+        List<String> languages = byCopies(copies, a -> a.language().isEmpty() ? List.of() : List.of(a.language()), 1);
         return languages.isEmpty() ? "" : languages.get(0);
     }
 

@@ -57,6 +57,22 @@ class StoryTagsTest {
     }
 
     @Test
+    void shouldBreakTiesByHowManyCopiesCarryATopicThenByCodeAndCountAValueOncePerCopy() {
+        TopicTag economy = new TopicTag("medtop:04000000", "economy, business and finance", 0.5);
+        TopicTag health = new TopicTag("medtop:07000000", "health", 0.5);
+        TopicTag politics = new TopicTag(POLITICS.code(), POLITICS.label(), 0.5);
+        Article canonical = copy("a", List.of(health, politics), List.of("FR", "FR"), "en", List.of("Paris", "Paris"));
+        Article copy2 = copy("b", List.of(economy, politics), List.of("DE"), "en", List.of("Berlin"));
+        Article copy3 = copy("c", List.of(), List.of("DE"), "en", List.of("Berlin"));
+
+        StoryTags tags = StoryTags.merge(canonical, List.of(canonical, copy2, copy3));
+
+        assertThat(tags.topics()).extracting(TopicTag::code).containsExactly(POLITICS.code(), economy.code(), health.code());
+        assertThat(tags.countries()).as("DE in two copies, FR twice in one").containsExactly("DE", "FR");
+        assertThat(tags.keywords()).containsExactly("Berlin", "Paris");
+    }
+
+    @Test
     void shouldCapTopicsAtFive() {
         List<TopicTag> many = List.of(CONFLICT, POLITICS, TERRORISM,
                 new TopicTag("medtop:04000000", "economy, business and finance", 0.3),
