@@ -23,7 +23,10 @@ import java.util.Objects;
  */
 public final class ArticleEntry {
     private final Article head;
-    private final byte[] encodedText;
+    /** The stored value the text is a slice of (read only, never copied), or null for a whole copy. */
+    private final byte[] stored;
+    private final int textOffset;
+    private final int textLength;
     private final Fingerprint fingerprint;
     private final String storyId;
     private final JoinReason joined;
@@ -35,30 +38,37 @@ public final class ArticleEntry {
     public ArticleEntry(@JsonProperty("article") Article article, @JsonProperty("fingerprint") Fingerprint fingerprint,
                         @JsonProperty("storyId") String storyId, @JsonProperty("joined") JoinReason joined,
                         @JsonProperty("seenAt") long seenAt) {
-        this(article, null, fingerprint, storyId, joined, seenAt);
+        this(article, null, 0, 0, fingerprint, storyId, joined, seenAt);
         this.article = article;
     }
 
-    private ArticleEntry(Article head, byte[] encodedText, Fingerprint fingerprint, String storyId, JoinReason joined, long seenAt) {
+    private ArticleEntry(Article head, byte[] stored, int textOffset, int textLength, Fingerprint fingerprint, String storyId,
+                         JoinReason joined, long seenAt) {
         this.head = head;
-        this.encodedText = encodedText;
+        this.stored = stored;
+        this.textOffset = textOffset;
+        this.textLength = textLength;
         this.fingerprint = fingerprint;
         this.storyId = storyId;
         this.joined = joined;
         this.seenAt = seenAt;
     }
 
-    /** An entry whose copy's text is still the UTF-8 bytes it was stored as; {@code head} is the copy with an empty text. */
-    static ArticleEntry withEncodedText(Article head, byte[] encodedText, Fingerprint fingerprint, String storyId, JoinReason joined,
-                                       long seenAt) {
-        return new ArticleEntry(head, encodedText, fingerprint, storyId, joined, seenAt);
+    /**
+     * An entry whose copy's text is still the UTF-8 bytes it was stored as, {@code textLength} bytes at {@code textOffset} of
+     * the {@code stored} value (kept, not copied: the value is not changed after it was read); {@code head} is the copy
+     * with an empty text.
+     */
+    static ArticleEntry withEncodedText(Article head, byte[] stored, int textOffset, int textLength, Fingerprint fingerprint,
+                                       String storyId, JoinReason joined, long seenAt) {
+        return new ArticleEntry(head, stored, textOffset, textLength, fingerprint, storyId, joined, seenAt);
     }
 
     /** The copy as last emitted, its text included (decoded on first use). */
     @JsonProperty("article")
     public Article article() {
         if (article == null) {
-            article = withText(head, new String(encodedText, StandardCharsets.UTF_8));
+            article = withText(head, new String(stored, textOffset, textLength, StandardCharsets.UTF_8));
         }
         return article;
     }
@@ -71,9 +81,22 @@ public final class ArticleEntry {
         return article != null ? article : head;
     }
 
-    /** The copy's text as UTF-8 if it has not been decoded, else null (the store writes it back as it is). */
-    byte[] encodedText() {
-        return article == null ? encodedText : null;
+    /** Whether the copy's text is still the stored bytes, not decoded: the store then writes those back as they are. */
+    boolean textEncoded() {
+        return article == null;
+    }
+
+    /** The stored value that holds the text's bytes ({@link #textEncoded} only). */
+    byte[] stored() {
+        return stored;
+    }
+
+    int textOffset() {
+        return textOffset;
+    }
+
+    int textLength() {
+        return textLength;
     }
 
     @JsonProperty("fingerprint")
@@ -98,7 +121,7 @@ public final class ArticleEntry {
 
     /** This entry in another story; the copy and its text as they are. */
     public ArticleEntry withStory(String story, JoinReason reason) {
-        ArticleEntry moved = new ArticleEntry(head, encodedText, fingerprint, story, reason, seenAt);
+        ArticleEntry moved = new ArticleEntry(head, stored, textOffset, textLength, fingerprint, story, reason, seenAt);
         moved.article = article;
         return moved;
     }

@@ -98,7 +98,6 @@ public final class StoreSerdes {
      */
     private static void writeArticle(Output out, ArticleEntry e) {
         Article a = e.head();
-        byte[] encodedText = e.encodedText();
         out.string(a.id());
         out.string(a.storyId());
         out.flag(a.canonical());
@@ -106,8 +105,8 @@ public final class StoreSerdes {
         out.string(a.url());
         out.string(a.site());
         out.string(a.title());
-        if (encodedText != null) {
-            out.bytes(encodedText);
+        if (e.textEncoded()) {
+            out.bytes(e.stored(), e.textOffset(), e.textLength());
         } else {
             out.string(a.text());
         }
@@ -140,7 +139,8 @@ public final class StoreSerdes {
         String url = in.string();
         String site = in.string();
         String title = in.string();
-        byte[] text = in.bytes();
+        int textLength = in.length();
+        int textOffset = in.skip(textLength);
         String feedUrl = in.string();
         Instant publishedAt = in.instant();
         Instant fetchedAt = in.instant();
@@ -156,7 +156,8 @@ public final class StoreSerdes {
         JoinReason joined = readReason(in);
         Article head = new Article(id, storyId, canonical, similarity, url, site, title, "", feedUrl, publishedAt, fetchedAt, topics,
                 regions, countries, language, attribution, joined, in.strings());
-        return ArticleEntry.withEncodedText(head, text, f.fingerprint(), f.storyId(), f.joined(), f.seenAt());
+        return ArticleEntry.withEncodedText(head, in.buffer().array(), textOffset, textLength, f.fingerprint(), f.storyId(), f.joined(),
+                f.seenAt());
     }
 
     /** {@code story-stories}: story id → {@link StoryEntry}. */
@@ -308,10 +309,14 @@ public final class StoreSerdes {
         }
 
         void bytes(byte[] value) {
-            varint(value.length);
-            ensure(value.length);
-            System.arraycopy(value, 0, buffer, size, value.length);
-            size += value.length;
+            bytes(value, 0, value.length);
+        }
+
+        void bytes(byte[] value, int offset, int length) {
+            varint(length);
+            ensure(length);
+            System.arraycopy(value, offset, buffer, size, length);
+            size += length;
         }
 
         void string(String value) {
@@ -362,21 +367,31 @@ public final class StoreSerdes {
             return Double.longBitsToDouble(buffer.getLong());
         }
 
-        byte[] bytes() {
+        /** A length in front of bytes, checked against what is left. */
+        int length() {
             int length = varint();
             if (length > buffer.remaining()) {
                 throw new IllegalArgumentException("length " + length + " exceeds the " + buffer.remaining() + " bytes left");
             }
+            return length;
+        }
+
+        /** Skips {@code length} bytes; returns the offset in the backing array where they start. */
+        int skip(int length) {
+            int offset = buffer.arrayOffset() + buffer.position();
+            buffer.position(buffer.position() + length);
+            return offset;
+        }
+
+        byte[] bytes() {
+            int length = length();
             byte[] value = new byte[length];
             buffer.get(value);
             return value;
         }
 
         String string() {
-            int length = varint();
-            if (length > buffer.remaining()) {
-                throw new IllegalArgumentException("length " + length + " exceeds the " + buffer.remaining() + " bytes left");
-            }
+            int length = length();
             String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
             return value;
