@@ -267,7 +267,7 @@ public final class StoryAssigner {
         }
         Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        StoryTags tags = StoryTags.merge(head, copies.stream().map(ArticleEntry::head).toList());
+        StoryTags tags = StoryTags.merge(head, listedHeads(copies, canonical));
         Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
                 head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
                 storyCopies.size());
@@ -297,6 +297,24 @@ public final class StoryAssigner {
             }
         }
         return listed;
+    }
+
+    /**
+     * The copies other than the canonical one that the story record lists ({@link #listed}: the earliest published),
+     * without their texts. A story's tags are merged from these and the canonical copy, so that a story copied by
+     * thousands of sites costs each new copy a bounded merge.
+     */
+    private static List<Article> listedHeads(List<ArticleEntry> copies, ArticleEntry canonical) {
+        List<Article> heads = new ArrayList<>(Math.min(copies.size(), Story.MAX_LISTED_COPIES));
+        for (ArticleEntry c : copies) {
+            if (heads.size() == Story.MAX_LISTED_COPIES - 1) {
+                break;
+            }
+            if (c != canonical) {
+                heads.add(c.head());
+            }
+        }
+        return heads;
     }
 
     private static double round(double similarity) {

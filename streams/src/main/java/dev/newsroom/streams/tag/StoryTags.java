@@ -21,6 +21,8 @@ import java.util.function.Function;
  *   <li>regions and keywords: the union, in the same order rule;</li>
  *   <li>language: the canonical copy's, else the one most copies have.</li>
  * </ul>
+ * The story assigner merges the copies the story record lists: all of them, or the canonical one and
+ * the earliest published others up to 200.
  */
 public final class StoryTags {
     /** At most this many topics on a story. */
@@ -42,9 +44,9 @@ public final class StoryTags {
     }
 
     /**
-     * Merges the tags of {@code copies}; {@code canonical} is one of them. This runs over every copy
-     * each time a story is published, so it counts with one map lookup per value and allocates
-     * nothing per copy.
+     * Merges the tags of {@code canonical} and {@code copies} ({@code canonical} may be among them).
+     * This runs each time a story is published, over the copies its record lists (at most 200), so
+     * it counts with one map lookup per value and allocates nothing per copy.
      */
     public static StoryTags merge(Article canonical, List<Article> copies) {
         List<Article> ordered = new ArrayList<>(copies.size());

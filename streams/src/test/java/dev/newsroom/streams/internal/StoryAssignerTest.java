@@ -124,10 +124,18 @@ class StoryAssignerTest {
         String text = CandidateVerifierTest.words(6, 400);
         List<StoryChange> last = List.of();
         for (int i = 0; i < 230; i++) {
-            last = assign(article("a-" + i, "site" + i + ".org", T0.plusSeconds(i), null), "Header " + i + "\n" + text);
+            Article a = article("a-" + i, "site" + i + ".org", T0.plusSeconds(i), null);
+            // the 20 latest copies name another country: tags are merged from the listed copies, the earliest 200
+            a = new Article(a.id(), a.storyId(), true, 1.0, a.url(), a.site(), a.title(), a.text(), "", a.publishedAt(), a.fetchedAt(),
+                    null, null, List.of(i < 210 ? "SY" : "TR"), "en", null, null);
+            last = assign(a, "Header " + i + "\n" + text);
+            if (i == 199) {
+                assertThat(((StoryChange.StoryChanged) last.get(0)).story().countries()).containsExactly("SY");
+            }
         }
 
         assertThat(last.get(0)).isInstanceOfSatisfying(StoryChange.StoryChanged.class, s -> {
+            assertThat(s.story().countries()).as("tags of the listed copies only").containsExactly("SY");
             assertThat(s.story().copyCount()).isEqualTo(230);
             assertThat(s.story().copies()).hasSize(dev.newsroom.model.Story.MAX_LISTED_COPIES)
                     .extracting(dev.newsroom.model.StoryCopy::articleId).startsWith("a-0", "a-1").doesNotContain("a-229");
