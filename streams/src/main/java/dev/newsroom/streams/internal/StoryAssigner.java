@@ -267,7 +267,8 @@ public final class StoryAssigner {
         }
         Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        StoryTags tags = StoryTags.merge(head, listedHeads(copies, canonical));
+        // tags are merged from the copies the record lists, so that a story of thousands of copies costs a bounded merge
+        StoryTags tags = StoryTags.merge(head, listed(copies, canonical).stream().map(ArticleEntry::head).toList());
         Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
                 head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
                 storyCopies.size());
@@ -281,14 +282,15 @@ public final class StoryAssigner {
      * The copies a story record lists: all of them, or for a story copied more than
      * {@link Story#MAX_LISTED_COPIES} times the canonical and the earliest published others (the
      * copies come sorted by publication). Every copy's own article record still names the story.
+     * The story's tags are merged from the same copies ({@link StoryTags}).
      */
-    static List<StoryCopy> listed(List<StoryCopy> copies, StoryCopy canonical) {
+    static <T> List<T> listed(List<T> copies, T canonical) {
         if (copies.size() <= Story.MAX_LISTED_COPIES) {
             return copies;
         }
-        List<StoryCopy> listed = new ArrayList<>(Story.MAX_LISTED_COPIES);
+        List<T> listed = new ArrayList<>(Story.MAX_LISTED_COPIES);
         listed.add(canonical);
-        for (StoryCopy c : copies) {
+        for (T c : copies) {
             if (listed.size() == Story.MAX_LISTED_COPIES) {
                 break;
             }
@@ -297,24 +299,6 @@ public final class StoryAssigner {
             }
         }
         return listed;
-    }
-
-    /**
-     * The copies other than the canonical one that the story record lists ({@link #listed}: the earliest published),
-     * without their texts. A story's tags are merged from these and the canonical copy, so that a story copied by
-     * thousands of sites costs each new copy a bounded merge.
-     */
-    private static List<Article> listedHeads(List<ArticleEntry> copies, ArticleEntry canonical) {
-        List<Article> heads = new ArrayList<>(Math.min(copies.size(), Story.MAX_LISTED_COPIES));
-        for (ArticleEntry c : copies) {
-            if (heads.size() == Story.MAX_LISTED_COPIES - 1) {
-                break;
-            }
-            if (c != canonical) {
-                heads.add(c.head());
-            }
-        }
-        return heads;
     }
 
     private static double round(double similarity) {
