@@ -89,21 +89,17 @@ public final class Boilerplate {
         return words.isEmpty() || words.size() > MAX_SHARED_WORDS ? null : lineKey(ANY_SITE, words);
     }
 
+    /** The text to fingerprint ({@link #fingerprintLines}) and its words, as {@link MinHasher#words} gives them. */
+    public record Kept(String text, List<String> words) {}
+
     /**
      * The text to fingerprint: the lines that match no pattern and that {@code learned} knows neither
      * as the site's boilerplate nor as a short line shared across sites, up to a heading that introduces
      * another article ({@link #ANOTHER_STORY}). The first line that could be
      * a headline ({@link MinHasher#HEADLINE_MIN_WORDS} words or more) stays even when it is shared
      * across sites: a wire headline repeated by every copy is the story's headline, not boilerplate.
+     * With it come its words, which this splits anyway and the fingerprint needs.
      */
-    public String fingerprintText(String site, String text, Predicate<String> learned) {
-        return fingerprintLines(site, text, learned).text();
-    }
-
-    /** The text to fingerprint ({@link #fingerprintText}) and its words, as {@link MinHasher#words} gives them. */
-    public record Kept(String text, List<String> words) {}
-
-    /** {@link #fingerprintText} with the words of the kept text, which it has split anyway: the fingerprint needs them. */
     public Kept fingerprintLines(String site, String text, Predicate<String> learned) {
         List<String> kept = new ArrayList<>();
         List<String> keptWords = new ArrayList<>();

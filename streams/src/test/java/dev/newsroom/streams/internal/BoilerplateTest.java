@@ -15,7 +15,7 @@ class BoilerplateTest {
     void shouldDropLinesMatchingTheDefaultPatterns() {
         String text = "Region: Middle East & North Africa\nTurkey shot down a Russian jet.\nShare this article\nCopyright © Tony Cartalucci, 2015";
 
-        assertThat(boilerplate.fingerprintText("x.org", text, key -> false)).isEqualTo("Turkey shot down a Russian jet.");
+        assertThat(boilerplate.fingerprintLines("x.org", text, key -> false).text()).isEqualTo("Turkey shot down a Russian jet.");
     }
 
     @Test
@@ -38,10 +38,10 @@ class BoilerplateTest {
         String footer = "Become a Member of Global Research";
         Set<String> learned = Boilerplate.learnableLineKeys("globalresearch.ca", footer);
 
-        String kept = boilerplate.fingerprintText("globalresearch.ca", "The article.\n" + footer, learned::contains);
+        String kept = boilerplate.fingerprintLines("globalresearch.ca", "The article.\n" + footer, learned::contains).text();
 
         assertThat(kept).isEqualTo("The article.");
-        assertThat(boilerplate.fingerprintText("other.org", "The article.\n" + footer, learned::contains)).contains(footer);
+        assertThat(boilerplate.fingerprintLines("other.org", "The article.\n" + footer, learned::contains).text()).contains(footer);
     }
 
     @Test
@@ -57,7 +57,8 @@ class BoilerplateTest {
         String widget = "Enter City and State or Zip Code";
         Set<String> learned = Boilerplate.learnableLineKeys("nola.com", widget);
 
-        String kept = boilerplate.fingerprintText("syracuse.com", "Trump meets Putin in Helsinki\n" + widget + "\nThe article.", learned::contains);
+        String kept = boilerplate.fingerprintLines("syracuse.com", "Trump meets Putin in Helsinki\n" + widget + "\nThe article.", learned::contains)
+                .text();
 
         assertThat(kept).isEqualTo("Trump meets Putin in Helsinki\nThe article.");
     }
@@ -67,7 +68,7 @@ class BoilerplateTest {
         String headline = "Trump sets expectations low for Helsinki summit";
         Set<String> learned = Boilerplate.learnableLineKeys("nytimes.com", headline);
 
-        String kept = boilerplate.fingerprintText("newsmax.com", headline + "\nThe article.", learned::contains);
+        String kept = boilerplate.fingerprintLines("newsmax.com", headline + "\nThe article.", learned::contains).text();
 
         assertThat(kept).isEqualTo(headline + "\nThe article.");
         assertThat(MinHasher.headline(kept)).isEqualTo("trump sets expectations low for helsinki summit");
@@ -77,14 +78,14 @@ class BoilerplateTest {
     void shouldTakeConfiguredPatterns() {
         Boilerplate custom = new Boilerplate(List.of(Pattern.compile("^Sponsored:")));
 
-        assertThat(custom.fingerprintText("x.org", "Sponsored: buy\nNews.", key -> false)).isEqualTo("News.");
+        assertThat(custom.fingerprintLines("x.org", "Sponsored: buy\nNews.", key -> false).text()).isEqualTo("News.");
     }
 
     @Test
     void shouldFingerprintTheWholeTextWhenEveryLineIsLearnedBoilerplate() {
         String text = "Trump meets Putin in Helsinki.\nThe summit lasted two hours.";
 
-        assertThat(boilerplate.fingerprintText("nytimes.com", text, key -> true)).isEqualTo(text);
+        assertThat(boilerplate.fingerprintLines("nytimes.com", text, key -> true).text()).isEqualTo(text);
     }
 
     @Test
@@ -95,9 +96,9 @@ class BoilerplateTest {
                 + "top advisers sat across the table from each other for a working lunch after meeting one on one for two hours.";
         String previous = "Previous story:\nTrump told Putin on Monday that he hopes their two countries can have an extraordinary relationship.";
 
-        assertThat(boilerplate.fingerprintText("click2houston.com", article + "\n" + previous, key -> false)).isEqualTo(article);
+        assertThat(boilerplate.fingerprintLines("click2houston.com", article + "\n" + previous, key -> false).text()).isEqualTo(article);
         String link = "Next story:\nA short teaser line.\n";
-        assertThat(boilerplate.fingerprintText("x.org", link + article, key -> false))
+        assertThat(boilerplate.fingerprintLines("x.org", link + article, key -> false).text())
                 .as("a link above the article, before 50 words of it, does not end it").endsWith(article).contains("Next story:");
     }
 }
