@@ -34,6 +34,9 @@ for a in arts:
 def boiler(site, l):
     return site_count[site][l] >= 3 or (len(l.split()) <= 12 and any_count[l] >= 3)
 
+def headline_words(line):
+    return set(w for w in line.split() if len(w) > 2 and w.isalpha())
+
 clean = {}
 title = {}
 for a in arts:
@@ -43,10 +46,10 @@ for a in arts:
         n = " ".join(norm_words(l))
         if n and not boiler(a["site"], n):
             kept.append(n)
-            if not t and len(n.split()) >= 4:
+            if not t and len(headline_words(n)) >= 3:
                 t = n
     clean[a["id"]] = " ".join(kept).split()
-    title[a["id"]] = set(w for w in t.split() if len(w) > 2)
+    title[a["id"]] = headline_words(t)
 
 def shingles(ws):
     if len(ws) < K:
