@@ -1,6 +1,7 @@
 package dev.newsroom.app.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.app.bench.HeapSampler;
 import dev.newsroom.embedded.EmbeddedKafka;
 import dev.newsroom.model.Ids;
 import dev.newsroom.model.NewsTopics;
@@ -13,8 +14,6 @@ import dev.newsroom.streams.StreamsService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +103,8 @@ public final class DedupBench {
         long start;
         long cpuStart;
         long cpu;
-        try (OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(overrides))) {
+        long peakHeapMb;
+        try (HeapSampler heap = new HeapSampler(); OfflineDedup dedup = new OfflineDedup(ConfigSource.ofFlags(overrides))) {
             for (int i = 0; i < prior; i++) {
                 RawArticle a = next(i, t0.plusSeconds(i));
                 dedup.process(a, a.fetchedAt());
@@ -118,8 +118,9 @@ public final class DedupBench {
                 latencies[i] = System.nanoTime() - s;
             }
             cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            peakHeapMb = heap.peakMegabytes();
         }
-        ObjectNode out = result("offline", System.nanoTime() - start, latencies);
+        ObjectNode out = result("offline", System.nanoTime() - start, latencies, peakHeapMb);
         // Offline, the whole topology runs on this thread: its CPU time per article is the rate one
         // idle core would reach, a figure that other processes on the machine do not distort.
         out.put("cpu_per_article_us", Math.round(cpu / 1e3 / measured));
@@ -137,7 +138,7 @@ public final class DedupBench {
     public ObjectNode onBroker(boolean recover) {
         Path dir = tempDir();
         Instant t0 = Instant.now().minus(Duration.ofDays(1));
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+        try (HeapSampler heap = new HeapSampler(); EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
             NewsTopics topics = NewsTopics.defaults();
             Map<String, String> flags = new java.util.HashMap<>(overrides);
             flags.putAll(Map.of("bootstrap.servers", kafka.bootstrapServers(),
@@ -169,7 +170,7 @@ public final class DedupBench {
                     long cpuStart = streamThreadsCpu();
                     produce(producer, topics, sent, measured, t0);
                     awaitArticles(consumer, seen, sent + measured, service);
-                    ObjectNode out = result("broker", System.nanoTime() - start, null);
+                    ObjectNode out = result("broker", System.nanoTime() - start, null, heap.peakMegabytes());
                     // The stream threads' CPU time per article: what the topology costs, apart from the
                     // broker, the producer of this benchmark and other processes on the machine.
                     out.put("streams_cpu_per_article_us", Math.round((streamThreadsCpu() - cpuStart) / 1e3 / measured));
@@ -241,7 +242,7 @@ public final class DedupBench {
         }
     }
 
-    private ObjectNode result(String mode, long nanos, long[] latencies) {
+    private ObjectNode result(String mode, long nanos, long[] latencies, long peakHeapMb) {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("kind", "dedup").put("mode", mode).put("prior_articles", prior).put("articles", measured).put("story_size", storySize);
         out.put("throughput_per_s", Math.round(measured / (nanos / 1e9) * 10) / 10.0);
@@ -250,13 +251,7 @@ public final class DedupBench {
             ObjectNode l = out.putObject("latency_ms");
             l.put("p50", ms(latencies, 0.50)).put("p95", ms(latencies, 0.95)).put("p99", ms(latencies, 0.99));
         }
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        out.put("peak_heap_mb", peak / (1024 * 1024));
+        out.put("peak_heap_mb", peakHeapMb);
         return out;
     }
 

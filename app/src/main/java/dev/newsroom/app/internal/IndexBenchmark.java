@@ -2,6 +2,7 @@ package dev.newsroom.app.internal;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.app.bench.HeapSampler;
 import dev.newsroom.embedded.ElasticsearchSettings;
 import dev.newsroom.embedded.EmbeddedElasticsearch;
 import dev.newsroom.embedded.EmbeddedKafka;
@@ -19,9 +20,6 @@ import dev.newsroom.model.serde.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +110,7 @@ public final class IndexBenchmark {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         IndexerConfig config = new IndexerConfig("bench-indexer", 1000, Duration.ofMillis(200), Duration.ofSeconds(5), 1, 0,
                 IndexerConfig.BULK_MAX_BYTES.defaultValue(), 2);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
+        try (HeapSampler heap = new HeapSampler(); EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
              EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.start(ElasticsearchSettings.builder(dir).httpPort(0)
                      .heapMegabytes(1024).distribution(distribution).build())) {
             ElasticsearchConnection connection = ElasticsearchConnection.of(URI.create(elasticsearch.url()));
@@ -134,7 +132,7 @@ public final class IndexBenchmark {
                 double baselineSeconds = (System.nanoTime() - start) / 1e9;
 
                 IndexTemplates.install(client, indexed);
-                resetPeakHeap();
+                heap.reset();
                 progress.printf("Indexer: %d articles from %s into %s.%n", articles, topics.articles().name(), indexed.articles());
                 ExecutorService runner = Executors.newSingleThreadExecutor();
                 ArticleIndexer indexer = new ArticleIndexer(config, new KafkaConnection(kafka.bootstrapServers(), Map.of()),
@@ -143,7 +141,7 @@ public final class IndexBenchmark {
                 Future<?> running = runner.submit(indexer);
                 awaitSearchable(client, indexed.articles(), articles - refused);
                 double indexerSeconds = (System.nanoTime() - start) / 1e9;
-                long peak = peakHeapMb();
+                long peak = heap.peakMegabytes();
                 indexer.close();
                 running.get(1, TimeUnit.MINUTES);
                 runner.shutdown();
@@ -215,20 +213,6 @@ public final class IndexBenchmark {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new IllegalStateException("Index " + index + " did not reach " + expected + " documents within " + TIMEOUT);
-    }
-
-    private static void resetPeakHeap() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes >> 20;
     }
 
     private static void deleteTree(Path dir) {

@@ -1,6 +1,7 @@
 package dev.newsroom.app.internal;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.app.bench.HeapSampler;
 import dev.newsroom.embedded.EmbeddedKafka;
 import dev.newsroom.ingest.FeedSubscriptions;
 import dev.newsroom.ingest.IngestConfig;
@@ -14,7 +15,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +81,8 @@ public final class IngestBench {
     static Result measure(int feedCount) throws Exception {
         Path dir = Files.createTempDirectory("newsroom-bench-ingest-");
         List<HttpServer> servers = new ArrayList<>();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         var sampler = Executors.newSingleThreadScheduledExecutor();
-        long[] peak = {0};
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+        try (HeapSampler heap = new HeapSampler(); EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
             NewsTopics topics = NewsTopics.defaults();
             KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers(), java.util.Map.of());
             TopicProvisioner.ensure(connection, topics, 6, Optional.empty(), Duration.ofSeconds(60));
@@ -115,7 +113,6 @@ public final class IngestBench {
             IngestService service = new IngestService(config, connection, topics, new SimpleMeterRegistry(), Clock.systemUTC());
             CountDownLatch swept = new CountDownLatch(1);
             sampler.scheduleAtFixedRate(() -> {
-                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
                 if (service.snapshot().feedsPolled() >= feedCount) {
                     swept.countDown();
                 }
@@ -131,7 +128,7 @@ public final class IngestBench {
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             service.close();
             runner.join(30_000);
-            return new Result(feedCount, snapshot.feedsPolled(), snapshot.articlesPublished(), seconds, peak[0] >> 20, cpuSeconds);
+            return new Result(feedCount, snapshot.feedsPolled(), snapshot.articlesPublished(), seconds, heap.peakMegabytes(), cpuSeconds);
         } finally {
             sampler.shutdownNow();
             servers.forEach(server -> server.stop(0));
