@@ -39,6 +39,8 @@ public final class StoreSerdes {
      * {@value #FORMAT} entries carry it as JSON and are still read.
      */
     public static final byte ARTICLE_ENTRY_FORMAT = 3;
+    /** The first byte of a {@link StoryEntry} with its members' order and attributions. */
+    public static final byte STORY_ENTRY_FORMAT = 4;
     private static final ObjectReader ARTICLE_READER = Json.mapper().readerFor(Article.class);
 
     private StoreSerdes() {}
@@ -160,14 +162,43 @@ public final class StoreSerdes {
                 f.seenAt());
     }
 
-    /** {@code story-stories}: story id → {@link StoryEntry}. */
+    /**
+     * {@code story-stories}: story id → {@link StoryEntry}. Format {@value #STORY_ENTRY_FORMAT} adds the members'
+     * order and attributions after the fields of format {@value #FORMAT}, which is still read (as a story whose
+     * order and attributions are not known).
+     */
     public static Serde<StoryEntry> stories() {
-        return new BinarySerde<>(StoryEntry.class, FORMAT, (out, s) -> {
+        return new BinarySerde<>(StoryEntry.class, STORY_ENTRY_FORMAT, (out, s) -> {
             out.string(s.id());
             out.long_(s.revision());
             out.long_(s.createdAt());
             out.strings(s.members());
-        }, Map.of(FORMAT, in -> new StoryEntry(in.string(), in.long_(), in.long_(), in.strings())));
+            out.varint(s.inOrder());
+            out.flag(s.attributions() != null);
+            if (s.attributions() != null) {
+                out.varint(s.attributions().size());
+                for (StoryEntry.Attributed a : s.attributions()) {
+                    out.string(a.attribution().name());
+                    out.string(a.attribution().url());
+                    out.varint(a.copies());
+                }
+            }
+        }, Map.of(FORMAT, in -> new StoryEntry(in.string(), in.long_(), in.long_(), in.strings()), STORY_ENTRY_FORMAT, in -> {
+            String id = in.string();
+            long revision = in.long_();
+            long createdAt = in.long_();
+            List<String> members = in.strings();
+            int inOrder = (int) in.varint();
+            List<StoryEntry.Attributed> attributions = null;
+            if (in.flag()) {
+                int n = (int) in.varint();
+                attributions = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    attributions.add(new StoryEntry.Attributed(new Attribution(in.string(), in.string()), (int) in.varint()));
+                }
+            }
+            return new StoryEntry(id, revision, createdAt, members, inOrder, attributions);
+        }));
     }
 
     /** {@code story-buckets}: LSH band key → the article ids in it. */

@@ -2,6 +2,7 @@ package dev.newsroom.streams.internal;
 
 import com.dynatrace.hash4j.hashing.Hashing;
 import dev.newsroom.model.Article;
+import dev.newsroom.model.Attribution;
 import dev.newsroom.model.JoinReason;
 import dev.newsroom.model.Story;
 import dev.newsroom.model.StoryCopy;
@@ -108,7 +109,9 @@ public final class StoryAssigner {
         String storyId = story.id();
         index(article.id(), keys, matches.stream().map(m -> m.candidate().head().id())
                 .filter(id -> storyId.equals(state.article(id).storyId())).collect(Collectors.toSet()));
-        changes.addAll(publish(new StoryEntry(story.id(), story.revision(), story.createdAt(), members), article.id()));
+        StoryEntry joined = new StoryEntry(story.id(), story.revision(), story.createdAt(), members, story.inOrder(), story.attributions());
+        List<StoryChange> appended = publishAppended(joined, article.id());
+        changes.addAll(appended != null ? appended : publish(joined, article.id()));
         return changes;
     }
 
@@ -242,8 +245,15 @@ public final class StoryAssigner {
         boolean byAttribution = attributed.isPresent();
         boolean sameCanonical = canonical.head().canonical() && canonical.head().storyId().equals(story.id())
                 && !canonical.head().id().equals(touched);
+        Map<Attribution, Integer> carried = new LinkedHashMap<>();
+        for (ArticleEntry c : copies) {
+            if (c.head().attribution() != null) {
+                carried.merge(c.head().attribution(), 1, Integer::sum);
+            }
+        }
         StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
-                copies.stream().map(c -> c.head().id()).toList());
+                copies.stream().map(c -> c.head().id()).toList(), copies.size(),
+                carried.entrySet().stream().map(e -> new StoryEntry.Attributed(e.getKey(), e.getValue())).toList());
         state.putStory(next);
 
         List<StoryChange> copyChanges = new ArrayList<>();
@@ -262,20 +272,90 @@ public final class StoryAssigner {
                 state.putArticle(new ArticleEntry(emitted, c.fingerprint(), story.id(), reason, c.seenAt()));
                 copyChanges.add(new StoryChange.CopyChanged(emitted));
             }
-            storyCopies.add(new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(),
-                    emitted.similarity(), reason));
+            storyCopies.add(storyCopy(emitted, reason));
         }
-        Article head = canonical.article();
         StoryCopy canonicalCopy = storyCopies.get(copies.indexOf(canonical));
-        // tags are merged from the copies the record lists, so that a story of thousands of copies costs a bounded merge
-        StoryTags tags = StoryTags.merge(head, listed(copies, canonical).stream().map(ArticleEntry::head).toList());
-        Story out = new Story(next.id(), next.revision(), canonicalCopy, listed(storyCopies, canonicalCopy), head.title(), head.text(),
-                head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
-                storyCopies.size());
         List<StoryChange> changes = new ArrayList<>();
-        changes.add(new StoryChange.StoryChanged(out));
+        changes.add(storyChanged(next, canonical, canonicalCopy, listed(copies, canonical), listed(storyCopies, canonicalCopy),
+                storyCopies.size()));
         changes.addAll(copyChanges);
         return changes;
+    }
+
+    /**
+     * The publication of a story that a new copy ({@code added}, the last member) joined without changing
+     * what the story record shows, read from the listed copies only; null when that cannot be told from them
+     * (the caller then publishes from every copy, {@link #publish}). It holds when the story already lists
+     * {@link Story#MAX_LISTED_COPIES} copies, all of them among its first {@link StoryEntry#inOrder} members,
+     * the canonical copy among them; the new copy publishes after all of them; and no attribution changes the
+     * canonical copy: one that points to the new copy counts only if the canonical copy is already the attributed
+     * original (which the new copy publishes after), and one the new copy carries only if two copies already carry
+     * it (every copy it points to is then pointed to by another copy already). The story record is then the last
+     * one with one copy more, and only the new copy is emitted, as {@link #publish} would do it.
+     */
+    private List<StoryChange> publishAppended(StoryEntry story, String added) {
+        int listed = Story.MAX_LISTED_COPIES;
+        if (story.inOrder() < listed || story.attributions() == null) {
+            return null;
+        }
+        ArticleEntry entry = state.article(added);
+        Article copy = entry.head();
+        List<ArticleEntry> prefix = new ArrayList<>(listed);
+        ArticleEntry canonical = null;
+        for (String id : story.members().subList(0, listed)) {
+            ArticleEntry e = state.article(id);
+            if (e == null || e.head().canonical() && canonical != null) {
+                return null;
+            }
+            if (e.head().canonical()) {
+                canonical = e;
+            }
+            prefix.add(e);
+        }
+        if (canonical == null || !canonical.storyId().equals(story.id()) || PUBLICATION_ORDER.compare(entry, prefix.get(listed - 1)) <= 0
+                || copy.attribution() != null && story.copiesCarrying(copy.attribution()) < 2) {
+            return null;
+        }
+        boolean byAttribution = canonical.joined().canonicalByAttribution();
+        for (StoryEntry.Attributed a : story.attributions()) {
+            if (!byAttribution && AttributionExtractor.pointsTo(a.attribution(), copy.url(), copy.site())) {
+                return null;
+            }
+        }
+        double similarity = round(verifier.similarity(entry.fingerprint(), canonical.fingerprint()).score());
+        JoinReason reason = entry.joined().withCanonicalByAttribution(byAttribution);
+        Article emitted = entry.article().inStory(story.id(), false, similarity, reason);
+        state.putArticle(new ArticleEntry(emitted, entry.fingerprint(), story.id(), reason, entry.seenAt()));
+        StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(), story.members(), story.inOrder(),
+                copy.attribution() == null ? story.attributions() : StoryEntry.counted(story.attributions(), copy.attribution(), 1));
+        state.putStory(next);
+
+        List<ArticleEntry> listedEntries = new ArrayList<>(listed);
+        listedEntries.add(canonical);
+        for (ArticleEntry e : prefix) {
+            if (e != canonical) {
+                listedEntries.add(e);
+            }
+        }
+        List<StoryCopy> listedCopies = listedEntries.stream().map(e -> storyCopy(e.head(), e.joined().withCanonicalByAttribution(byAttribution)))
+                .toList();
+        return List.of(storyChanged(next, canonical, listedCopies.get(0), listedEntries, listedCopies, story.members().size()),
+                new StoryChange.CopyChanged(emitted));
+    }
+
+    private static StoryCopy storyCopy(Article emitted, JoinReason reason) {
+        return new StoryCopy(emitted.id(), emitted.url(), emitted.site(), emitted.title(), emitted.publishedAt(), emitted.similarity(), reason);
+    }
+
+    /** The story record: the canonical copy's title and text, the listed copies, and the tags merged from them. */
+    private static StoryChange storyChanged(StoryEntry story, ArticleEntry canonical, StoryCopy canonicalCopy,
+                                            List<ArticleEntry> listedEntries, List<StoryCopy> listedCopies, int copies) {
+        Article head = canonical.article();
+        // tags are merged from the copies the record lists, so that a story of thousands of copies costs a bounded merge
+        StoryTags tags = StoryTags.merge(head, listedEntries.stream().map(ArticleEntry::head).toList());
+        return new StoryChange.StoryChanged(new Story(story.id(), story.revision(), canonicalCopy, listedCopies, head.title(),
+                head.text(), head.effectivePublishedAt(), tags.topics(), tags.regions(), tags.countries(), tags.language(), tags.keywords(),
+                copies));
     }
 
     /**
@@ -410,11 +490,18 @@ public final class StoryAssigner {
         StoryEntry story = state.story(entry.storyId());
         if (story != null) {
             List<String> members = new ArrayList<>(story.members());
-            members.remove(articleId);
+            int at = members.indexOf(articleId);
+            if (at >= 0) {
+                members.remove(at);
+            }
+            Attribution attribution = entry.head().attribution();
             if (members.isEmpty()) {
                 state.deleteStory(story.id());
             } else {
-                state.putStory(new StoryEntry(story.id(), story.revision(), story.createdAt(), members));
+                state.putStory(new StoryEntry(story.id(), story.revision(), story.createdAt(), members,
+                        at >= 0 && at < story.inOrder() ? story.inOrder() - 1 : story.inOrder(),
+                        attribution == null || story.attributions() == null ? story.attributions()
+                                : StoryEntry.counted(story.attributions(), attribution, -1)));
             }
         }
     }

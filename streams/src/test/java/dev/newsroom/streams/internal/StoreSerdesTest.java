@@ -130,6 +130,21 @@ class StoreSerdesTest {
     }
 
     @Test
+    void shouldRoundTripAStoryWithItsMembersOrderAndAttributions() {
+        StoryEntry story = new StoryEntry("s-1", 7, 1_448_698_560_000L, List.of("a-1", "a-2", "a-3"), 2,
+                List.of(new StoryEntry.Attributed(new dev.newsroom.model.Attribution("Land Destroyer", ""), 2),
+                        new StoryEntry.Attributed(new dev.newsroom.model.Attribution("", "https://example.org/a"), 1)));
+        byte[] bytes = StoreSerdes.stories().serializer().serialize("s", story);
+
+        assertThat(bytes[0]).isEqualTo(StoreSerdes.STORY_ENTRY_FORMAT);
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", bytes)).isEqualTo(story);
+        StoryEntry unknown = new StoryEntry("s-1", 7, 1_448_698_560_000L, List.of("a-1"));
+        assertThat(StoreSerdes.stories().deserializer().deserialize("s", StoreSerdes.stories().serializer().serialize("s", unknown)))
+                .as("order and attributions not known").isEqualTo(unknown)
+                .satisfies(s -> assertThat(s.attributions()).isNull());
+    }
+
+    @Test
     void shouldRejectATruncatedValueWithAClearError() {
         byte[] bytes = StoreSerdes.articles().serializer().serialize(STORE, entry(null));
         byte[] truncated = Arrays.copyOf(bytes, 100);
@@ -143,7 +158,7 @@ class StoreSerdesTest {
     void shouldRejectAnUnknownFormat() {
         assertThatThrownBy(() -> StoreSerdes.stories().deserializer().deserialize("story-stories", new byte[] {9, 1, 2}))
                 .isInstanceOf(MalformedRecordException.class)
-                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2");
+                .hasMessage("A value of StoryEntry in story-stories has format 9; this reader knows formats 1 (JSON) and 2 and 4");
         assertThatThrownBy(() -> StoreSerdes.articles().deserializer().deserialize(STORE, new byte[] {9, 1, 2}))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("A value of ArticleEntry in story-articles has format 9; this reader knows formats 1 (JSON) and 2 and 3");

@@ -144,6 +144,125 @@ class StoryAssignerTest {
         assertThat(state.article("a-229").storyId()).isEqualTo("s-0");
     }
 
+    /** A story of 201 copies, then one published after all of them: which copy the story record names canonical. */
+    private String canonicalAfterALateCopy(Attribution carried, String lateSite, Attribution lateCarries) {
+        String text = CandidateVerifierTest.words(8, 400);
+        for (int i = 0; i < 201; i++) {
+            assign(article("a-" + i, "site" + i + ".org", T0.plusSeconds(i), i % 2 == 0 ? carried : null), "Header " + i + "\n" + text);
+        }
+        assertThat(state.story("s-0").inOrder()).as("copies known in publication order").isEqualTo(dev.newsroom.model.Story.MAX_LISTED_COPIES);
+        List<StoryChange> published = assign(article("a-late", lateSite, T0.plusSeconds(5_000), lateCarries), "Late\n" + text);
+        return ((StoryChange.StoryChanged) published.get(0)).story().canonical().articleId();
+    }
+
+    @Test
+    void shouldMakeACopyPublishedAfterHundredsTheOriginalWhenOthersNameIt() {
+        assertThat(canonicalAfterALateCopy(new Attribution("latesource", ""), "latesource.example", null)).isEqualTo("a-late");
+    }
+
+    @Test
+    void shouldMakeAnEarlierCopyTheOriginalWhenACopyPublishedAfterHundredsNamesIt() {
+        assertThat(canonicalAfterALateCopy(null, "late.org", new Attribution("", "https://site5.org/a-5"))).isEqualTo("a-5");
+    }
+
+    @Test
+    void shouldKeepTheCanonicalCopyWhenACopyPublishedAfterHundredsNamesNoneOfThem() {
+        assertThat(canonicalAfterALateCopy(new Attribution("elsewhere", ""), "late.org", new Attribution("elsewhere", ""))).isEqualTo("a-0");
+    }
+
+    /** Counts the entries read; can forget every story's order and attributions, so that each publication reads every copy. */
+    static final class CountingState extends MapState {
+        private final boolean forgetOrder;
+        int reads;
+
+        CountingState(boolean forgetOrder) {
+            this.forgetOrder = forgetOrder;
+        }
+
+        @Override
+        public ArticleEntry article(String id) {
+            reads++;
+            return super.article(id);
+        }
+
+        @Override
+        public StoryEntry story(String id) {
+            StoryEntry s = super.story(id);
+            return s == null || !forgetOrder ? s : new StoryEntry(s.id(), s.revision(), s.createdAt(), s.members());
+        }
+    }
+
+    @Test
+    void shouldPublishAStoryOfHundredsOfCopiesFromItsListedCopiesAsFromEveryCopy() {
+        CountingState listedOnly = new CountingState(false);
+        CountingState everyCopy = new CountingState(true);
+        CandidateVerifier verifier = new CandidateVerifier(minHasher, parameters);
+        LshBands lsh = new LshBands(minHasher, parameters.bands(), parameters.rows());
+        StoryAssigner fast = new StoryAssigner(listedOnly, verifier, lsh, parameters.maxBucketSize());
+        StoryAssigner full = new StoryAssigner(everyCopy, verifier, lsh, parameters.maxBucketSize());
+        java.util.Random random = new java.util.Random(11);
+        String[] originals = {CandidateVerifierTest.words(21, 300), CandidateVerifierTest.words(22, 300)};
+        // the first story's copies name a source that only appears late, after hundreds of copies: the last of a story's
+        // copies, published after every listed one, can still become its canonical copy by attribution; later still,
+        // copies name the earliest copy by its URL, which makes that one the original
+        String[] originalSites = {"latesource.example", "wire.example"};
+        List<String> seen = new java.util.ArrayList<>();
+        Map<String, Article> last = new HashMap<>();
+        Map<String, Integer> originalOf = new HashMap<>();
+        List<Integer> lateCopyReads = new java.util.ArrayList<>();
+        int published = 0;
+        for (int i = 0; i < 600; i++) {
+            int kind = random.nextInt(100);
+            if (kind < 3 && !seen.isEmpty()) {  // an expiry
+                String id = seen.remove(random.nextInt(seen.size()));
+                fast.expire(id);
+                full.expire(id);
+                continue;
+            }
+            int o = random.nextInt(10) == 0 ? 1 : 0;
+            Article a;
+            long now;
+            if (kind < 6 && !seen.isEmpty()) {  // a re-delivery with a new title
+                Article before = last.get(seen.get(random.nextInt(seen.size())));
+                a = new Article(before.id(), before.storyId(), true, 1.0, before.url(), before.site(), before.title() + " (updated)",
+                        before.text(), "", before.publishedAt(), before.fetchedAt(), null, null, before.countries(), "en",
+                        before.attribution(), null);
+                now = before.fetchedAt().toEpochMilli() + 1;
+            } else {
+                // mostly later than every copy in (the path that reads only the listed copies), sometimes earlier than all
+                Instant at = kind < 16 ? T0.minusSeconds(random.nextInt(1_000_000)) : T0.plusSeconds(60L * i);
+                String site = kind < 20 && (o == 1 || i > 350) ? originalSites[o] : "site" + random.nextInt(60) + ".org";
+                int original = o;
+                Article earliest = seen.stream().filter(id -> originalOf.get(id) == original).map(last::get)
+                        .min(java.util.Comparator.comparing(Article::publishedAt)).orElse(null);
+                Attribution source = kind < 35 ? new Attribution(originalSites[o].split("\\.")[0], "")
+                        : kind < 40 && i > 480 && earliest != null ? new Attribution("", earliest.url()) : null;
+                String id = "a-" + i;
+                a = new Article(id, StoryAssigner.storyIdOf(id), true, 1.0, "https://" + site + "/" + id, site, id,
+                        "Header " + i + "\n" + originals[o] + "\nFooter " + (i % 7), "", at, at, null, null,
+                        List.of(random.nextBoolean() ? "SY" : "TR"), "en", source, null);
+                now = at.toEpochMilli();
+                seen.add(id);
+                originalOf.put(id, o);
+            }
+            last.put(a.id(), a);
+            Fingerprint f = minHasher.fingerprint(a.text());
+            List<StoryChange> expected = full.assign(a, f, now);
+            int readBefore = listedOnly.reads;
+            assertThat(fast.assign(a, f, now)).as("changes after article %d", i).isEqualTo(expected);
+            int members = listedOnly.story(listedOnly.article(a.id()).storyId()).members().size();
+            if (kind >= 40 && members > 300) {  // a new copy, published after every other, naming no source
+                lateCopyReads.add(listedOnly.reads - readBefore);
+            }
+            published += expected.size();
+        }
+        assertThat(listedOnly.stories.values()).as("a story of hundreds of copies").anyMatch(st -> st.members().size() > 450);
+        assertThat(published).isGreaterThan(1000);
+        // the listed copies and the candidates, however many copies the story has (300 to 500 here)
+        assertThat(lateCopyReads).as("entries read to publish a late copy").hasSizeGreaterThan(50)
+                .allMatch(reads -> reads <= dev.newsroom.model.Story.MAX_LISTED_COPIES + 60);
+    }
+
     @Test
     void shouldKeepOnlyTheNewestCopiesOfAStoryInABucket() {
         String text = CandidateVerifierTest.words(8, 400);
