@@ -77,7 +77,10 @@ public final class HeapSampler implements AutoCloseable {
         return used;
     }
 
-    /** Forgets the peak so far: the next reading covers only what runs from now on. */
+    /**
+     * Forgets the peak so far: the next reading covers only what runs from now on (and a collection
+     * that was already under way, whose notification may arrive just after).
+     */
     public void reset() {
         peak.set(0);
         sample();
