@@ -2,16 +2,18 @@ package dev.newsroom.streams;
 
 import dev.newsroom.model.Article;
 import dev.newsroom.model.NewsTopics;
-import dev.newsroom.model.Story;
 import dev.newsroom.streams.internal.ArticleMapper;
+import dev.newsroom.streams.internal.PassThroughStore;
 import dev.newsroom.streams.internal.StoryAssignment;
 import dev.newsroom.streams.internal.StoryChange;
 import dev.newsroom.streams.tag.Tagger;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -28,6 +30,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class NewsTopology {
     /** Name of the single-partition repartition topic in front of story assignment. */
     public static final String ASSIGNMENT_TOPIC = "story-assignment";
+    /** The table whose cache passes on only the latest record of each story per commit ({@link PassThroughStore}). */
+    public static final String LATEST_STORIES = "story-latest";
 
     private NewsTopology() {}
 
@@ -58,13 +62,21 @@ public final class NewsTopology {
                         .to(topics.articles().name(), Produced.with(topics.articles().keySerde(), topics.articles().valueSerde())
                                 .withName("articles")), "copies"))
                 .defaultBranch(Branched.withConsumer(stories -> stories
-                        .mapValues(NewsTopology::storyOrTombstone, Named.as("story-or-tombstone"))
-                        .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), topics.stories().valueSerde())
-                                .withName("stories")), "stories"));
+                        .mapValues(change -> storyRecord(topics, change), Named.as("story-record"))
+                        // the latest record of each story since the last commit: the table's cache keeps it and
+                        // forwards it on commit, so a story that took many copies in one interval is sent once
+                        .toTable(Named.as("latest-story"), Materialized.<String, byte[]>as(PassThroughStore.supplier(LATEST_STORIES))
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()).withCachingEnabled().withLoggingDisabled())
+                        .toStream(Named.as("story-revisions"))
+                        .mapValues(json -> json == null || json.length == 0 ? null : json, Named.as("story-or-tombstone"))
+                        .to(topics.stories().name(), Produced.with(topics.stories().keySerde(), Serdes.ByteArray()).withName("stories")),
+                        "stories"));
         return builder.build();
     }
 
-    private static Story storyOrTombstone(StoryChange change) {
-        return change instanceof StoryChange.StoryChanged s ? s.story() : null;
+    /** A story's record as its topic's serde writes it; an absorbed story's tombstone as an empty value until it is sent. */
+    private static byte[] storyRecord(NewsTopics topics, StoryChange change) {
+        return change instanceof StoryChange.StoryChanged s
+                ? topics.stories().valueSerde().serializer().serialize(topics.stories().name(), s.story()) : new byte[0];
     }
 }

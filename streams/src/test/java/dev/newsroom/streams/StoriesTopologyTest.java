@@ -365,6 +365,8 @@ class StoriesTopologyTest {
     void shouldNameEveryStoreSoItHasAStableChangelog() {
         List<String> stores = new ArrayList<>(driver.getAllStateStores().keySet());
 
-        assertThat(stores).containsExactlyInAnyOrder("story-articles", "story-stories", "story-buckets", "story-boilerplate", "story-expiry");
+        // story-latest holds nothing: its cache passes on each story's latest record at a commit (NewsTopology)
+        assertThat(stores).containsExactlyInAnyOrder("story-articles", "story-stories", "story-buckets", "story-boilerplate", "story-expiry",
+                "story-latest");
     }
 }

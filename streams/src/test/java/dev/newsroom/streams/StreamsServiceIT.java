@@ -116,6 +116,47 @@ class StreamsServiceIT {
     }
 
     /**
+     * A story that takes many copies between two commits is sent once per commit, as its latest revision, not once
+     * per copy: the records on the stories topic are fewer than the copies, their revisions grow, and the last one
+     * counts every copy.
+     */
+    @Test
+    void shouldSendTheLatestRevisionOfAStoryOncePerCommit(TestCluster cluster) throws Exception {
+        String prefix = cluster.uniquePrefix();
+        NewsTopics topics = NewsTopics.withPrefix(prefix);
+        NewsStreamsConfig config = serviceOn(cluster, prefix);
+        RawArticle original = SeedCase.landDestroyer(SeedCase.PUBLISHED);
+        int copies = 40;
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
+                topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+             StreamsService service = new StreamsService(config)) {
+            producer.send(new ProducerRecord<>(topics.raw().name(), original.id(), original)).get();
+            for (int i = 1; i < copies; i++) {
+                String url = "https://mirror" + i + ".example/2015/11/us-turkey-provocation.html";
+                RawArticle copy = SeedCase.raw(url, "https://mirror" + i + ".example/feed", "<p>Mirror " + i + " reposts:</p>\n"
+                        + original.contentHtml(), SeedCase.PUBLISHED.plus(Duration.ofMinutes(i)));
+                producer.send(new ProducerRecord<>(topics.raw().name(), copy.id(), copy));
+            }
+            producer.flush();
+            service.start();
+
+            // the raw topic has 3 partitions, so any of the copies may found the story
+            List<ConsumerRecord<String, dev.newsroom.model.Story>> read = readUntil(cluster, topics.stories(), "reader-stories",
+                    records -> records.stream().anyMatch(r -> r.value() != null && r.value().copyCount() == copies));
+            String storyId = read.stream().filter(r -> r.value() != null && r.value().copyCount() == copies).findFirst().orElseThrow().key();
+            List<dev.newsroom.model.Story> sent = read.stream().filter(r -> storyId.equals(r.key())).map(ConsumerRecord::value).toList();
+
+            assertThat(sent).as("records of the story").hasSizeLessThan(copies);
+            assertThat(sent).extracting(dev.newsroom.model.Story::revision).isSorted().doesNotHaveDuplicates();
+            assertThat(sent.get(sent.size() - 1)).satisfies(last -> {
+                assertThat(last.revision()).isEqualTo(copies);
+                assertThat(last.copyCount()).isEqualTo(copies);
+                assertThat(last.canonical().articleId()).isEqualTo(original.id());
+            });
+        }
+    }
+
+    /**
      * The LSH bucket store has no changelog: an instance that starts from the changelogs alone
      * (here: its state directory deleted, as on a new machine) must rebuild it from the articles,
      * or a copy arriving later would not find its original.
