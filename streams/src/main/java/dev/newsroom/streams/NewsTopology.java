@@ -23,9 +23,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * it here. Every node is named, so names stay stable across releases ({@code topology.txt} in this
  * module holds the described shape, and a test compares it).
  *
- * <p>Two sub-topologies: cleaning and tagging (stateless, as parallel as the raw topic), then story assignment
+ * <p>Three sub-topologies: cleaning and tagging (stateless, as parallel as the raw topic), then story assignment
  * behind a single-partition repartition topic, so every article meets every earlier one in one
- * task whatever the raw partition count or the number of instances (see docs/architecture.md).
+ * task whatever the raw partition count or the number of instances (see docs/architecture.md), then
+ * the table that sends each story's latest record once per commit (ADR 13).
  */
 public final class NewsTopology {
     /** Name of the single-partition repartition topic in front of story assignment. */
