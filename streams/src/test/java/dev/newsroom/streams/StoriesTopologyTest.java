@@ -362,6 +362,20 @@ class StoriesTopologyTest {
     }
 
     @Test
+    void shouldStampAStorysRecordsInTheOrderTheyChangedWhateverTheTimesOfItsCopies() {
+        String text = words(31, 300);
+        Instant t = Instant.parse("2026-01-01T12:00:00Z");
+        RawArticle first = article("one.example", "a", text, t);
+        RawArticle second = article("two.example", "b", "Reposted.\n\n" + text, t);
+        raw.pipeInput(first.id(), first, t.plusSeconds(600));
+        raw.pipeInput(second.id(), second, t);  // fetched earlier, arrives later
+
+        List<org.apache.kafka.streams.test.TestRecord<String, Story>> sent = stories.readRecordsToList();
+        assertThat(sent).extracting(r -> r.value().copyCount()).containsExactly(1, 2);
+        assertThat(sent.get(1).timestamp()).isEqualTo(sent.get(0).timestamp()).isEqualTo(t.plusSeconds(600).toEpochMilli());
+    }
+
+    @Test
     void shouldNameEveryStoreSoItHasAStableChangelog() {
         List<String> stores = new ArrayList<>(driver.getAllStateStores().keySet());
 

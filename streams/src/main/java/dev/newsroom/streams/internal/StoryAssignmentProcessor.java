@@ -105,8 +105,13 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         } finally {
             state.discard(); // an article that failed (it goes to the dead-letter topic) leaves no half-written story
         }
+        // A story's records carry the task's stream time, not the time of the copy that changed them: copies arrive out
+        // of time order, and the table that sends each story once per commit (ADR 13) warns of every update older than
+        // the one before it.
+        long storyTime = Math.max(record.timestamp(), context.currentStreamTimeMs());
         for (StoryChange change : changes) {
-            context.forward(record.withKey(change.key()).withValue(change));
+            Record<String, StoryChange> out = record.withKey(change.key()).withValue(change);
+            context.forward(change instanceof StoryChange.CopyChanged ? out : out.withTimestamp(storyTime));
         }
         expiry.put(StoryAssignment.expiryKey(record.timestamp(), article.id()), article.id());
     }
