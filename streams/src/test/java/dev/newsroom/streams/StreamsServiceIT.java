@@ -67,6 +67,12 @@ class StreamsServiceIT {
                 .filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
     }
 
+    /** A producer of raw articles to the cluster. */
+    private static KafkaProducer<String, RawArticle> rawProducer(TestCluster cluster, NewsTopics topics) {
+        return new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
+                topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+    }
+
     /** Creates the topics with {@code prefix} and returns the configuration of a streams service on them. */
     private NewsStreamsConfig serviceOn(TestCluster cluster, String prefix) throws Exception {
         NewsTopics topics = NewsTopics.withPrefix(prefix);
@@ -127,8 +133,7 @@ class StreamsServiceIT {
         NewsStreamsConfig config = serviceOn(cluster, prefix);
         RawArticle original = SeedCase.landDestroyer(SeedCase.PUBLISHED);
         int copies = 40;
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
-                topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+        try (var producer = rawProducer(cluster, topics);
              StreamsService service = new StreamsService(config)) {
             producer.send(new ProducerRecord<>(topics.raw().name(), original.id(), original)).get();
             for (int i = 1; i < copies; i++) {
@@ -169,8 +174,7 @@ class StreamsServiceIT {
         RawArticle original = SeedCase.landDestroyer(SeedCase.PUBLISHED);
         RawArticle copy = SeedCase.globalResearch(SeedCase.PUBLISHED.plus(Duration.ofHours(5)));
 
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
-                topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer())) {
+        try (var producer = rawProducer(cluster, topics)) {
             try (StreamsService service = new StreamsService(config)) {
                 producer.send(new ProducerRecord<>(topics.raw().name(), original.id(), original)).get();
                 service.start();

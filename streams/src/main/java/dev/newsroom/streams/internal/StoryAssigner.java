@@ -245,15 +245,9 @@ public final class StoryAssigner {
         boolean byAttribution = attributed.isPresent();
         boolean sameCanonical = canonical.head().canonical() && canonical.head().storyId().equals(story.id())
                 && !canonical.head().id().equals(touched);
-        Map<Attribution, Integer> carried = new LinkedHashMap<>();
-        for (ArticleEntry c : copies) {
-            if (c.head().attribution() != null) {
-                carried.merge(c.head().attribution(), 1, Integer::sum);
-            }
-        }
         StoryEntry next = new StoryEntry(story.id(), story.revision() + 1, story.createdAt(),
                 copies.stream().map(c -> c.head().id()).toList(), copies.size(),
-                carried.entrySet().stream().map(e -> new StoryEntry.Attributed(e.getKey(), e.getValue())).toList());
+                StoryEntry.counting(copies.stream().map(c -> c.head().attribution()).toList()));
         state.putStory(next);
 
         List<StoryChange> copyChanges = new ArrayList<>();
@@ -300,7 +294,7 @@ public final class StoryAssigner {
         }
         ArticleEntry entry = state.article(added);
         Article copy = entry.head();
-        List<ArticleEntry> prefix = new ArrayList<>(listed);
+        List<ArticleEntry> prefix = new ArrayList<>(listed + 1);
         ArticleEntry canonical = null;
         for (String id : story.members().subList(0, listed)) {
             ArticleEntry e = state.article(id);
@@ -330,13 +324,8 @@ public final class StoryAssigner {
                 copy.attribution() == null ? story.attributions() : StoryEntry.counted(story.attributions(), copy.attribution(), 1));
         state.putStory(next);
 
-        List<ArticleEntry> listedEntries = new ArrayList<>(listed);
-        listedEntries.add(canonical);
-        for (ArticleEntry e : prefix) {
-            if (e != canonical) {
-                listedEntries.add(e);
-            }
-        }
+        prefix.add(entry);  // publishes after the others: listed() leaves it out, as publish() would
+        List<ArticleEntry> listedEntries = listed(prefix, canonical);
         List<StoryCopy> listedCopies = listedEntries.stream().map(e -> storyCopy(e.head(), e.joined().withCanonicalByAttribution(byAttribution)))
                 .toList();
         return List.of(storyChanged(next, canonical, listedCopies.get(0), listedEntries, listedCopies, story.members().size()),

@@ -1,7 +1,10 @@
 package dev.newsroom.streams.internal;
 
 import dev.newsroom.model.Attribution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A story as the story assigner remembers it.
@@ -42,9 +45,20 @@ public record StoryEntry(String id, long revision, long createdAt, List<String> 
         return 0;
     }
 
+    /** The attributions among {@code carried} (one per copy, null for none), each with how many copies carry it. */
+    static List<Attributed> counting(List<Attribution> carried) {
+        Map<Attribution, Integer> counts = new LinkedHashMap<>();
+        for (Attribution a : carried) {
+            if (a != null) {
+                counts.merge(a, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> new Attributed(e.getKey(), e.getValue())).toList();
+    }
+
     /** {@code attributions} with one copy more ({@code +1}) or fewer ({@code -1}) carrying {@code attribution}. */
     static List<Attributed> counted(List<Attributed> attributions, Attribution attribution, int change) {
-        List<Attributed> counted = new java.util.ArrayList<>(attributions.size() + 1);
+        List<Attributed> counted = new ArrayList<>(attributions.size() + 1);
         boolean found = false;
         for (Attributed a : attributions) {
             if (a.attribution().equals(attribution)) {
