@@ -53,19 +53,59 @@ public final class Boilerplate {
     }
 
     /**
+     * A line of a page as boilerplate sees it: its text, its words ({@link MinHasher#words}), the key it
+     * is learned under for its site, and for a short line the key across sites; a key is null when the
+     * line cannot be boilerplate (no words, or too long).
+     */
+    public record Line(String text, List<String> words, String key, String sharedKey) {}
+
+    /**
+     * An article's title and text as one page of {@link Line}s, title first, each line split into words
+     * once: learning ({@link #learnableLineKeys(List)}) reads the text's lines, fingerprinting
+     * ({@link #fingerprintLines(List, Predicate)}) the whole page.
+     */
+    public record Page(List<Line> lines, int titleLines) {
+        /** The lines of the text, without the title's. */
+        public List<Line> textLines() {
+            return lines.subList(Math.min(titleLines, lines.size()), lines.size());
+        }
+    }
+
+    /** The page of an article's title and text, as fingerprinting reads them: the title, a line break, the text. */
+    public static Page page(String site, String title, String text) {
+        int titleLines = 1;
+        for (int i = 0; i < title.length(); i++) {
+            titleLines += title.charAt(i) == '\n' ? 1 : 0;
+        }
+        return new Page(lines(site, title + "\n" + text), titleLines);
+    }
+
+    /** The lines of a text (as {@code text.split("\n")} gives them), each with its words and keys. */
+    static List<Line> lines(String site, String text) {
+        List<Line> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            List<String> words = MinHasher.words(line);
+            lines.add(new Line(line, words, lineKey(site, words), sharedLineKey(words)));
+        }
+        return lines;
+    }
+
+    /**
      * The keys of the lines of a text that may be learned as boilerplate, each once: the site and a
      * hash of the line's words, and for a short line also {@value #ANY_SITE} and the hash.
      */
     public static Set<String> learnableLineKeys(String site, String text) {
+        return learnableLineKeys(lines(site, text));
+    }
+
+    /** {@link #learnableLineKeys(String, String)} of lines split already. */
+    public static Set<String> learnableLineKeys(List<Line> lines) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String line : text.split("\n")) {
-            List<String> words = MinHasher.words(line);
-            String key = lineKey(site, words);
-            if (key != null) {
-                keys.add(key);
-                String shared = sharedLineKey(words);
-                if (shared != null) {
-                    keys.add(shared);
+        for (Line line : lines) {
+            if (line.key() != null) {
+                keys.add(line.key());
+                if (line.sharedKey() != null) {
+                    keys.add(line.sharedKey());
                 }
             }
         }
@@ -101,33 +141,44 @@ public final class Boilerplate {
      * With it come its words, which this splits anyway and the fingerprint needs.
      */
     public Kept fingerprintLines(String site, String text, Predicate<String> learned) {
+        return fingerprintLines(lines(site, text), learned);
+    }
+
+    /** {@link #fingerprintLines(String, String, Predicate)} of lines split already. */
+    public Kept fingerprintLines(List<Line> lines, Predicate<String> learned) {
         List<String> kept = new ArrayList<>();
         List<String> keptWords = new ArrayList<>();
         boolean headlineSeen = false;
-        for (String line : text.split("\n")) {
-            if (keptWords.size() >= WORDS_BEFORE_ANOTHER_STORY && ANOTHER_STORY.matcher(line.strip()).matches()) {
+        for (Line line : lines) {
+            if (keptWords.size() >= WORDS_BEFORE_ANOTHER_STORY && ANOTHER_STORY.matcher(line.text().strip()).matches()) {
                 break;
             }
-            if (line.isBlank() || matchesPattern(line)) {
+            if (line.text().isBlank() || matchesPattern(line.text())) {
                 continue;
             }
-            List<String> words = MinHasher.words(line);
-            String key = lineKey(site, words);
-            if (key != null && learned.test(key)) {
+            if (line.key() != null && learned.test(line.key())) {
                 continue;
             }
-            boolean headline = !headlineSeen && words.size() >= MinHasher.HEADLINE_MIN_WORDS;
+            boolean headline = !headlineSeen && line.words().size() >= MinHasher.HEADLINE_MIN_WORDS;
             headlineSeen |= headline;
-            String shared = sharedLineKey(words);
-            if (!headline && shared != null && learned.test(shared)) {
+            if (!headline && line.sharedKey() != null && learned.test(line.sharedKey())) {
                 continue;
             }
-            kept.add(line);
-            keptWords.addAll(words);
+            kept.add(line.text());
+            keptWords.addAll(line.words());
         }
-        // A site that repeats a whole article makes every line of it "learned"; the article is then
-        // its own fingerprint rather than an empty one. The words of lines joined by line breaks are
-        // the words of each line in turn, so they need not be split again.
-        return keptWords.isEmpty() ? new Kept(text, MinHasher.words(text)) : new Kept(String.join("\n", kept), keptWords);
+        if (keptWords.isEmpty()) {
+            // A site that repeats a whole article makes every line of it "learned"; the article is then
+            // its own fingerprint rather than an empty one.
+            List<String> all = new ArrayList<>();
+            List<String> allWords = new ArrayList<>();
+            for (Line line : lines) {
+                all.add(line.text());
+                allWords.addAll(line.words());
+            }
+            return new Kept(String.join("\n", all), allWords);
+        }
+        // The words of lines joined by line breaks are the words of each line in turn, so they need not be split again.
+        return new Kept(String.join("\n", kept), keptWords);
     }
 }

@@ -113,21 +113,28 @@ public final class MinHasher {
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
-    /** The distinct shingle hashes of a text, in ascending order. */
+    /**
+     * The distinct shingle hashes of a text, in ascending order: the hash of each run of
+     * {@code shingleSize} words joined by single spaces. The words are joined once, and each shingle
+     * is hashed where it lies in the joined text rather than copied out of it.
+     */
     public long[] shingles(List<String> words) {
         int n = words.size() < shingleSize ? (words.isEmpty() ? 0 : 1) : words.size() - shingleSize + 1;
         int size = Math.min(shingleSize, words.size());
-        long[] hashes = new long[n];
-        StringBuilder shingle = new StringBuilder(size * 12);
-        for (int i = 0; i < n; i++) {
-            shingle.setLength(0);
-            for (int w = i; w < i + size; w++) {
-                if (w > i) {
-                    shingle.append(' ');
-                }
-                shingle.append(words.get(w));
+        int[] starts = new int[words.size() + 1];
+        StringBuilder joined = new StringBuilder(words.size() * 8);
+        for (int w = 0; w < words.size(); w++) {
+            if (w > 0) {
+                joined.append(' ');
             }
-            hashes[i] = HASH.hashCharsToLong(shingle);
+            starts[w] = joined.length();
+            joined.append(words.get(w));
+        }
+        starts[words.size()] = joined.length() + 1;
+        String text = joined.toString();
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = HASH.hashCharsToLong(new Slice(text, starts[i], starts[i + size] - 1));
         }
         Arrays.sort(hashes);
         int distinct = 0;
@@ -137,6 +144,29 @@ public final class MinHasher {
             }
         }
         return Arrays.copyOf(hashes, distinct);
+    }
+
+    /** Characters {@code from} to {@code to} of a string, without copying them. */
+    private record Slice(String text, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(from + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Slice(text, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return text.substring(from, to);
+        }
     }
 
     /**

@@ -99,8 +99,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         Article article = record.value();
         List<StoryChange> changes;
         try {
-            Map<String, LineCount> learned = state.article(article.id()) == null ? learnBoilerplate(article, record.timestamp()) : Map.of();
-            changes = assigner.assign(article, fingerprint(article, learned), record.timestamp());
+            Boilerplate.Page page = Boilerplate.page(article.site(), article.title(), article.text());
+            Map<String, LineCount> learned = state.article(article.id()) == null ? learnBoilerplate(page, record.timestamp()) : Map.of();
+            changes = assigner.assign(article, fingerprint(page, learned), record.timestamp());
             state.flush();
         } finally {
             state.discard(); // an article that failed (it goes to the dead-letter topic) leaves no half-written story
@@ -116,10 +117,10 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         expiry.put(StoryAssignment.expiryKey(record.timestamp(), article.id()), article.id());
     }
 
-    /** Counts the article's lines in its site's boilerplate store; returns the counts written. */
-    private Map<String, LineCount> learnBoilerplate(Article article, long now) {
+    /** Counts the lines of the article's text in its site's boilerplate store; returns the counts written. */
+    private Map<String, LineCount> learnBoilerplate(Boilerplate.Page page, long now) {
         Map<String, LineCount> written = new HashMap<>();
-        for (String key : Boilerplate.learnableLineKeys(article.site(), article.text())) {
+        for (String key : Boilerplate.learnableLineKeys(page.textLines())) {
             LineCount count = lines.get(key);
             LineCount next = count == null ? new LineCount(1, now) : new LineCount(count.articles() + 1, now);
             lines.put(key, next);
@@ -128,9 +129,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         return written;
     }
 
-    /** The fingerprint of the article without its boilerplate lines; {@code learned} holds the counts it just wrote. */
-    private Fingerprint fingerprint(Article article, Map<String, LineCount> learned) {
-        Boilerplate.Kept kept = boilerplate.fingerprintLines(article.site(), article.title() + "\n" + article.text(),
+    /** The fingerprint of the article's page without its boilerplate lines; {@code learned} holds the counts it just wrote. */
+    private Fingerprint fingerprint(Boilerplate.Page page, Map<String, LineCount> learned) {
+        Boilerplate.Kept kept = boilerplate.fingerprintLines(page.lines(),
                 key -> isLearned(learned.containsKey(key) ? learned.get(key) : lines.get(key)));
         return minHasher.fingerprint(kept.text(), kept.words());
     }

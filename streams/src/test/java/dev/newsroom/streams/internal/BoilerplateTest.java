@@ -101,4 +101,18 @@ class BoilerplateTest {
         assertThat(boilerplate.fingerprintLines("x.org", link + article, key -> false).text())
                 .as("a link above the article, before 50 words of it, does not end it").endsWith(article).contains("Next story:");
     }
+
+    @Test
+    void shouldSplitAPageOnceIntoTheTitlesLinesAndTheTexts() {
+        String[][] cases = {{"Headline", "Share this article\nBecome a Member of Global Research\n\nThe body."},
+                {"Two-line\nheadline", "\nBody after a blank line\n\n"}, {"", "Only text"}, {"Only a title", ""}, {"", ""}};
+        for (String[] c : cases) {
+            Boilerplate.Page page = Boilerplate.page("x.org", c[0], c[1]);
+            String joined = c[0] + "\n" + c[1];
+
+            assertThat(Boilerplate.learnableLineKeys(page.textLines())).as("learned from %s", c[1])
+                    .isEqualTo(Boilerplate.learnableLineKeys("x.org", c[1]));
+            assertThat(page.lines()).as("lines of %s", joined).extracting(Boilerplate.Line::text).containsExactly(joined.split("\n"));
+        }
+    }
 }
