@@ -13,6 +13,9 @@ import java.util.Map;
  * @param seconds           wall time from the first poll to the last item searchable
  * @param throughputPerS    articles per second over that time
  * @param baselineBulkPerS  raw {@code _bulk} rate of the same final documents on the same cluster
+ * @param settleSeconds     how long after the last article was searchable the cluster went on indexing (story
+ *                          records still in flight) before the baseline started; -1 if it had not stopped after
+ *                          10 minutes, 0 where it does not apply
  * @param p50Ms             latency from first poll to searchable, median, of a sample of items
  * @param p95Ms             95th percentile of that latency
  * @param p99Ms             99th percentile
@@ -20,7 +23,7 @@ import java.util.Map;
  * @param cpuSeconds        CPU seconds spent by each part of the pipeline over the measured time (empty if not measured)
  */
 public record BenchResult(String kind, int articles, double seconds, double throughputPerS, double baselineBulkPerS,
-                          long p50Ms, long p95Ms, long p99Ms, long peakHeapMb, Map<String, Double> cpuSeconds) {
+                          double settleSeconds, long p50Ms, long p95Ms, long p99Ms, long peakHeapMb, Map<String, Double> cpuSeconds) {
     public BenchResult {
         cpuSeconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cpuSeconds));
     }
@@ -37,6 +40,7 @@ public record BenchResult(String kind, int articles, double seconds, double thro
         json.put("throughput_per_s", round(throughputPerS));
         json.put("baseline_bulk_per_s", round(baselineBulkPerS));
         json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+        json.put("settle_s", round(settleSeconds));
         Map<String, Long> latency = new LinkedHashMap<>();
         latency.put("p50", p50Ms);
         latency.put("p95", p95Ms);
@@ -57,9 +61,10 @@ public record BenchResult(String kind, int articles, double seconds, double thro
                   throughput             %.0f articles/s
                   raw _bulk baseline     %.0f docs/s (same documents, same cluster, same run)
                   ratio                  %.2f
+                  settled after          %.1f s (indexing after the last article was searchable, before the baseline)
                   latency to searchable  p50 %d ms, p95 %d ms, p99 %d ms
                   peak heap              %d MiB
-                """, kind, articles, seconds, throughputPerS, baselineBulkPerS, ratio(), p50Ms, p95Ms, p99Ms, peakHeapMb)
+                """, kind, articles, seconds, throughputPerS, baselineBulkPerS, ratio(), settleSeconds, p50Ms, p95Ms, p99Ms, peakHeapMb)
                 + (cpuSeconds.isEmpty() ? "" : String.format("  CPU seconds            %s%n", cpuSeconds));
     }
 

@@ -36,6 +36,37 @@ final class ElasticsearchProbe {
         return answer.path("count").asLong(0);
     }
 
+    /**
+     * Waits until the cluster has stopped indexing: no indexing operation or merge in flight and the
+     * count of indexed documents unchanged for {@code quietFor}, checked every 250 ms; at most
+     * {@code atMost}. Returns how long it waited, in seconds, or -1 if the cluster was still
+     * indexing at {@code atMost}. The pipeline may still be writing story records when the last
+     * article is searchable; a baseline taken then would share the cluster with them.
+     */
+    double awaitIdle(Duration quietFor, Duration atMost) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long quietSince = start;
+        long lastTotal = -1;
+        while (System.nanoTime() - start < atMost.toNanos()) {
+            long total = 0;
+            long inFlight = 0;
+            for (JsonNode node : call("GET", "/_nodes/stats/indices/indexing,merge", null, 200).path("nodes")) {
+                JsonNode indices = node.path("indices");
+                total += indices.path("indexing").path("index_total").asLong();
+                inFlight += indices.path("indexing").path("index_current").asLong() + indices.path("merges").path("current").asLong();
+            }
+            long now = System.nanoTime();
+            if (total != lastTotal || inFlight > 0) {
+                quietSince = now;
+                lastTotal = total;
+            } else if (now - quietSince >= quietFor.toNanos()) {
+                return (quietSince - start) / 1e9;
+            }
+            Thread.sleep(250);
+        }
+        return -1;
+    }
+
     /** Which of these ids are searchable now. */
     Set<String> visible(String index, Collection<String> ids) throws IOException, InterruptedException {
         ObjectNode query = Json.mapper().createObjectNode();
@@ -85,7 +116,6 @@ final class ElasticsearchProbe {
         call("PUT", "/" + target, body.toString(), 200);
     }
 
-    /** Loads documents with plain {@code _bulk} requests of {@code batch} documents, then refreshes. */
     /** Sends the {@code _bulk} lines of {@code file} ({@link #export}) in requests of {@code batch} documents, then refreshes {@code index}. */
     void bulk(String index, java.nio.file.Path file, int batch) throws IOException, InterruptedException {
         try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

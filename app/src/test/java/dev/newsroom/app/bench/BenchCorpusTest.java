@@ -70,10 +70,10 @@ class BenchCorpusTest {
 
     @Test
     void shouldWriteTheBenchJsonContractInOrder() throws Exception {
-        BenchResult result = new BenchResult("e2e", 1000, 10.0, 100.0, 400.0, 800, 1500, 2100, 312, Map.of());
+        BenchResult result = new BenchResult("e2e", 1000, 10.0, 100.0, 400.0, 4.25, 800, 1500, 2100, 312, Map.of());
 
         assertThat(result.toJson()).isEqualTo("{\"kind\":\"e2e\",\"articles\":1000,\"seconds\":10.0,\"throughput_per_s\":100.0,"
-                + "\"baseline_bulk_per_s\":400.0,\"ratio\":0.25,\"latency_ms\":{\"p50\":800,\"p95\":1500,\"p99\":2100},\"peak_heap_mb\":312}");
-        assertThat(new BenchResult("e2e", 1, 1.0, 1.0, 1.0, 1, 1, 1, 1, Map.of("streams", 2.5)).toJson()).endsWith(",\"cpu_s\":{\"streams\":2.5}}");
+                + "\"baseline_bulk_per_s\":400.0,\"ratio\":0.25,\"settle_s\":4.3,\"latency_ms\":{\"p50\":800,\"p95\":1500,\"p99\":2100},\"peak_heap_mb\":312}");
+        assertThat(new BenchResult("e2e", 1, 1.0, 1.0, 1.0, 0, 1, 1, 1, 1, Map.of("streams", 2.5)).toJson()).endsWith(",\"cpu_s\":{\"streams\":2.5}}");
     }
 }
