@@ -24,14 +24,15 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once}
  * @param commitInterval      how often stream threads commit: under exactly-once, how long their output stays invisible at most
  * @param maxPollInterval     how long a stream thread may go without polling before it leaves its group
+ * @param storyInterval       how often the latest record of each changed story is sent (ADR 14)
  * @param topics              the topics read and written
  * @param kafka               how to reach Kafka
  * @param dedup               how copies are found ({@code streams.dedup.*})
  * @param tagger              how articles are tagged ({@code streams.tagger.*})
  */
 public record NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
-                                Duration commitInterval, Duration maxPollInterval, NewsTopics topics, KafkaConnection kafka,
-                                DedupParameters dedup, Tagger tagger) {
+                                Duration commitInterval, Duration maxPollInterval, Duration storyInterval, NewsTopics topics,
+                                KafkaConnection kafka, DedupParameters dedup, Tagger tagger) {
 
     public static final Setting<String> APPLICATION_ID = Setting.string(
             "streams.application-id", "newsroom-streams", "Kafka Streams application id; instances with the same id share the work.");
@@ -61,6 +62,16 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
             "streams.max-poll-interval", Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofHours(24),
             "How long a stream thread may go without polling, e.g. while it rebuilds the bucket index of a large state, before it leaves its group.");
 
+    /**
+     * A story that takes many copies in a burst (a wire story on hundreds of sites) would otherwise be
+     * sent, as a record of up to ~50 KB, once per copy. Under load a stream thread commits every few
+     * seconds, not every commit interval, so the interval is longer than the commit interval's default:
+     * 2 s sent about as few story records as once per commit did (ADR 14, docs/performance.md).
+     */
+    public static final Setting<Duration> STORY_INTERVAL = Setting.duration(
+            "streams.story-interval", Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ofMinutes(10),
+            "How often the latest record of each story changed since is sent to the stories topic.");
+
     public NewsStreamsConfig {
         if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             throw new dev.newsroom.model.config.ConfigException("Invalid value '" + processingGuarantee
@@ -72,12 +83,13 @@ public record NewsStreamsConfig(String applicationId, Path stateDir, int threads
     public NewsStreamsConfig(String applicationId, Path stateDir, int threads, String processingGuarantee,
                              NewsTopics topics, KafkaConnection kafka) {
         this(applicationId, stateDir, threads, processingGuarantee, COMMIT_INTERVAL.defaultValue(), MAX_POLL_INTERVAL.defaultValue(),
-                topics, kafka, DedupParameters.defaults(), Tagger.defaults());
+                STORY_INTERVAL.defaultValue(), topics, kafka, DedupParameters.defaults(), Tagger.defaults());
     }
 
     public static NewsStreamsConfig from(ConfigSource config) {
         return new NewsStreamsConfig(config.get(APPLICATION_ID), config.get(STATE_DIR), config.get(THREADS),
-                config.get(PROCESSING_GUARANTEE), config.get(COMMIT_INTERVAL), config.get(MAX_POLL_INTERVAL), Names.topics(config),
+                config.get(PROCESSING_GUARANTEE), config.get(COMMIT_INTERVAL), config.get(MAX_POLL_INTERVAL), config.get(STORY_INTERVAL),
+                Names.topics(config),
                 KafkaConnection.from(config),
                 DedupParameters.from(config), Tagger.from(config));
     }

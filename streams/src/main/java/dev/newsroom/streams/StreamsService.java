@@ -21,7 +21,8 @@ public final class StreamsService implements AutoCloseable {
 
     public StreamsService(NewsStreamsConfig config) {
         this.config = config;
-        this.streams = new KafkaStreams(NewsTopology.build(config.topics(), config.dedup(), config.tagger()), config.streamsProperties());
+        this.streams = new KafkaStreams(NewsTopology.build(config.topics(), config.dedup(), config.tagger(), config.storyInterval()),
+                config.streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Streams application {} stops this instance after an unexpected error: {}", config.applicationId(), e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -468,6 +468,16 @@ public final class StoryAssigner {
         }
     }
 
+    /**
+     * The story's record as the state holds it now, for a story whose latest change was never sent (the
+     * task restarted between the change and the sending, ADR 14): a new revision, and any copy that changed.
+     * Empty if the story is gone (its last copies expired).
+     */
+    public List<StoryChange> republish(String storyId) {
+        StoryEntry story = state.story(storyId);
+        return story == null || story.members().isEmpty() ? List.of() : publish(story, null);
+    }
+
     /** Forgets an article (retention): out of its buckets and its story. The story stays as last emitted. */
     public void expire(String articleId) {
         ArticleEntry entry = state.article(articleId);

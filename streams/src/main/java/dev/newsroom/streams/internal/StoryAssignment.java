@@ -1,6 +1,7 @@
 package dev.newsroom.streams.internal;
 
 import dev.newsroom.streams.DedupParameters;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
@@ -22,16 +23,29 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
     public static final String BUCKETS = "story-buckets";
     public static final String BOILERPLATE = "story-boilerplate";
     public static final String EXPIRY = "story-expiry";
+    /** The stories changed since their records were last sent (ADR 14): story id → the survivor's id if absorbed, else "". */
+    public static final String PENDING = "story-pending";
 
     private final DedupParameters parameters;
+    private final Duration storyInterval;
 
+    /** Story records sent with every change (the offline tools, the topology tests). */
     public StoryAssignment(DedupParameters parameters) {
+        this(parameters, Duration.ZERO);
+    }
+
+    /**
+     * Story records sent every {@code storyInterval} of wall-clock time, the latest of each story changed
+     * since; with {@link Duration#ZERO}, with every change.
+     */
+    public StoryAssignment(DedupParameters parameters, Duration storyInterval) {
         this.parameters = parameters;
+        this.storyInterval = storyInterval;
     }
 
     @Override
     public Processor<String, Article, String, StoryChange> get() {
-        return new StoryAssignmentProcessor(parameters);
+        return new StoryAssignmentProcessor(parameters, storyInterval);
     }
 
     @Override
@@ -46,6 +60,8 @@ public final class StoryAssignment implements ProcessorSupplier<String, Article,
                 .withLoggingDisabled());
         stores.add(store(BOILERPLATE, StoreSerdes.lineCounts()));
         stores.add(store(EXPIRY, Serdes.String()));
+        // A few ids at a time, read whole at every sending: in memory, restored from its changelog.
+        stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.String(), Serdes.String()));
         return stores;
     }
 

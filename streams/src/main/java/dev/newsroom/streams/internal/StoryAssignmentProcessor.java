@@ -4,6 +4,7 @@ import dev.newsroom.model.Article;
 import dev.newsroom.streams.DedupParameters;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learns each site's boilerplate, fingerprints the article and lets the {@link StoryAssigner}
- * place it; forwards what changed. Once a minute of stream time it forgets articles older than
- * the retention window, every six hours boilerplate lines not seen within it.
+ * place it; forwards what changed: a copy's record at once, a story's record at once or, with a
+ * story interval, the latest record of each story changed within the interval at its end (ADR 14).
+ * Once a minute of stream time it forgets articles older than the retention window, every six
+ * hours boilerplate lines not seen within it.
  */
 final class StoryAssignmentProcessor implements Processor<String, Article, String, StoryChange> {
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
@@ -28,6 +31,10 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
     private static final int REBUILD_BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(StoryAssignmentProcessor.class);
     private final DedupParameters parameters;
+    private final Duration storyInterval;
+    /** The latest change of each story changed since the last sending, by story id. */
+    private final Map<String, StoryChange> pendingChanges = new LinkedHashMap<>();
+    private KeyValueStore<String, String> pending;
     private final MinHasher minHasher;
     private final Boilerplate boilerplate;
     private ProcessorContext<String, StoryChange> context;
@@ -36,8 +43,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
     private KeyValueStore<String, String> expiry;
     private StoryAssigner assigner;
 
-    StoryAssignmentProcessor(DedupParameters parameters) {
+    StoryAssignmentProcessor(DedupParameters parameters, Duration storyInterval) {
         this.parameters = parameters;
+        this.storyInterval = storyInterval;
         this.minHasher = new MinHasher(parameters.shingleSize(), parameters.components());
         this.boilerplate = new Boilerplate(parameters.boilerplatePatterns());
     }
@@ -49,6 +57,7 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
                 context.getStateStore(StoryAssignment.BUCKETS));
         this.lines = context.getStateStore(StoryAssignment.BOILERPLATE);
         this.expiry = context.getStateStore(StoryAssignment.EXPIRY);
+        this.pending = context.getStateStore(StoryAssignment.PENDING);
         this.assigner = new StoryAssigner(state, new CandidateVerifier(minHasher, parameters),
                 new LshBands(minHasher, parameters.bands(), parameters.rows()), parameters.maxBucketSize());
         KeyValueStore<String, StoreBackedState.Bucket> buckets = context.getStateStore(StoryAssignment.BUCKETS);
@@ -58,6 +67,9 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
         }
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireArticles);
         context.schedule(BOILERPLATE_EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireBoilerplate);
+        if (!storyInterval.isZero()) {
+            context.schedule(storyInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendPendingStories());
+        }
     }
 
     private static boolean isEmpty(KeyValueStore<String, ?> store) {
@@ -107,14 +119,50 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
             state.discard(); // an article that failed (it goes to the dead-letter topic) leaves no half-written story
         }
         // A story's records carry the task's stream time, not the time of the copy that changed them: copies arrive out
-        // of time order, and the table that sends each story once per commit (ADR 13) warns of every update older than
-        // the one before it.
+        // of time order, and a story's records should not go back in time on its topic.
         long storyTime = Math.max(record.timestamp(), context.currentStreamTimeMs());
         for (StoryChange change : changes) {
-            Record<String, StoryChange> out = record.withKey(change.key()).withValue(change);
-            context.forward(change instanceof StoryChange.CopyChanged ? out : out.withTimestamp(storyTime));
+            if (change instanceof StoryChange.CopyChanged || storyInterval.isZero()) {
+                Record<String, StoryChange> out = record.withKey(change.key()).withValue(change);
+                context.forward(change instanceof StoryChange.CopyChanged ? out : out.withTimestamp(storyTime));
+            } else {
+                pendingChanges.put(change.key(), change);
+                pending.put(change.key(), change instanceof StoryChange.StoryAbsorbed a ? a.survivorId() : "");
+            }
         }
         expiry.put(StoryAssignment.expiryKey(record.timestamp(), article.id()), article.id());
+    }
+
+    /**
+     * Sends the latest record of each story changed since the last sending, stamped with the task's stream
+     * time, and forgets them. The ids are kept in a store with a changelog, written in the same transaction
+     * as the changes, so a story whose change was committed but whose record was not yet sent when the task
+     * stopped is sent after the restart: its record is then built again from the state ({@link
+     * StoryAssigner#republish}), with a new revision.
+     */
+    private void sendPendingStories() {
+        List<org.apache.kafka.streams.KeyValue<String, String>> ids = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, String> it = pending.all()) {
+            it.forEachRemaining(ids::add);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        long time = Math.max(0, context.currentStreamTimeMs());
+        try {
+            for (var id : ids) {
+                StoryChange change = pendingChanges.remove(id.key);
+                List<StoryChange> changes = change != null ? List.of(change)
+                        : !id.value.isEmpty() ? List.of(new StoryChange.StoryAbsorbed(id.key, id.value)) : assigner.republish(id.key);
+                for (StoryChange c : changes) {
+                    context.forward(new Record<>(c.key(), c, time));
+                }
+                pending.delete(id.key);
+            }
+            state.flush();
+        } finally {
+            state.discard();
+        }
     }
 
     /** Counts the lines of the article's text in its site's boilerplate store; returns the counts written. */
