@@ -384,24 +384,36 @@ class StoriesTopologyTest {
                 "story-pending");
     }
 
-    /** The topology as the streams service runs it: story records sent once per {@code interval} of wall-clock time. */
-    private TopologyTestDriver driverWithStoryInterval(Duration interval) {
+    /** The topology as the streams service runs it, story records sent once per {@code interval} of wall-clock time, with its topics. */
+    private record Timed(TopologyTestDriver driver, TestInputTopic<String, RawArticle> raw, TestOutputTopic<String, Article> articles,
+                         TestOutputTopic<String, Story> stories) implements AutoCloseable {
+        void send(RawArticle article) {
+            raw.pipeInput(article.id(), article, article.fetchedAt());
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+        }
+    }
+
+    private Timed timed(Duration interval) {
         Properties props = NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of(
                 "bootstrap.servers", "unused:9092",
                 "streams.state-dir", stateDir.resolve("interval").toString()))).streamsProperties();
-        return new TopologyTestDriver(NewsTopology.build(topics, DedupParameters.defaults(), dev.newsroom.streams.tag.Tagger.defaults(),
-                interval), props);
+        TopologyTestDriver timed = new TopologyTestDriver(NewsTopology.build(topics, DedupParameters.defaults(),
+                dev.newsroom.streams.tag.Tagger.defaults(), interval), props);
+        return new Timed(timed,
+                timed.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer()),
+                timed.createOutputTopic(topics.articles().name(), topics.articles().keySerde().deserializer(),
+                        topics.articles().valueSerde().deserializer()),
+                timed.createOutputTopic(topics.stories().name(), topics.stories().keySerde().deserializer(),
+                        topics.stories().valueSerde().deserializer()));
     }
 
     @Test
     void shouldSendTheLatestRecordOfEachChangedStoryOncePerInterval() {
-        try (TopologyTestDriver timed = driverWithStoryInterval(Duration.ofSeconds(1))) {
-            TestInputTopic<String, RawArticle> in = timed.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(),
-                    topics.raw().valueSerde().serializer());
-            TestOutputTopic<String, Article> copies = timed.createOutputTopic(topics.articles().name(),
-                    topics.articles().keySerde().deserializer(), topics.articles().valueSerde().deserializer());
-            TestOutputTopic<String, Story> sent = timed.createOutputTopic(topics.stories().name(),
-                    topics.stories().keySerde().deserializer(), topics.stories().valueSerde().deserializer());
+        try (Timed timed = timed(Duration.ofSeconds(1))) {
             String left = words(9, 200);
             String middle = words(10, 200);
             String right = words(11, 200);
@@ -409,51 +421,45 @@ class StoriesTopologyTest {
             RawArticle copy = article("d.org", "copy", "Reposted.\n\n" + left + "\n\n" + middle, T0.plusSeconds(30));
             RawArticle b = article("b.org", "right", middle + "\n\n" + right, T0.plusSeconds(60));
             RawArticle bridge = article("c.org", "both", left + "\n\n" + middle + "\n\n" + right, T0.plusSeconds(120));
-            for (RawArticle r : List.of(a, copy, b, bridge)) {
-                in.pipeInput(r.id(), r, r.fetchedAt());
-            }
+            List.of(a, copy, b, bridge).forEach(timed::send);
 
-            assertThat(latest(copies)).containsKeys(a.id(), copy.id(), b.id(), bridge.id());
-            assertThat(sent.isEmpty()).as("no story record before the interval ends").isTrue();
+            assertThat(latest(timed.articles())).containsKeys(a.id(), copy.id(), b.id(), bridge.id());
+            assertThat(timed.stories().isEmpty()).as("no story record before the interval ends").isTrue();
 
-            timed.advanceWallClockTime(Duration.ofSeconds(1));
+            timed.driver().advanceWallClockTime(Duration.ofSeconds(1));
 
             String older = "s-" + a.id().substring(2);
             String absorbed = "s-" + b.id().substring(2);
-            List<KeyValue<String, Story>> records = sent.readKeyValuesToList();
+            List<KeyValue<String, Story>> records = timed.stories().readKeyValuesToList();
             assertThat(records).extracting(kv -> kv.key).containsExactlyInAnyOrder(older, absorbed);
             assertThat(records).filteredOn(kv -> kv.key.equals(absorbed)).extracting(kv -> kv.value).containsOnlyNulls();
             Story story = records.stream().filter(kv -> kv.key.equals(older)).findFirst().orElseThrow().value;
             assertThat(story.copies()).extracting(c -> c.articleId()).containsExactlyInAnyOrder(a.id(), copy.id(), b.id(), bridge.id());
             assertThat(story.revision()).as("every change counted, one record sent").isEqualTo(3L);
-            assertThat(timed.getKeyValueStore(dev.newsroom.streams.internal.StoryAssignment.PENDING).approximateNumEntries()).isZero();
+            assertThat(timed.driver().getKeyValueStore(dev.newsroom.streams.internal.StoryAssignment.PENDING).approximateNumEntries()).isZero();
 
-            timed.advanceWallClockTime(Duration.ofSeconds(1));
-            assertThat(sent.isEmpty()).as("nothing changed in the next interval").isTrue();
+            timed.driver().advanceWallClockTime(Duration.ofSeconds(1));
+            assertThat(timed.stories().isEmpty()).as("nothing changed in the next interval").isTrue();
         }
     }
 
     @Test
     void shouldSendAfterARestartTheStoriesWhoseRecordsWereNotSentYet() {
-        try (TopologyTestDriver timed = driverWithStoryInterval(Duration.ofSeconds(1))) {
-            TestInputTopic<String, RawArticle> in = timed.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(),
-                    topics.raw().valueSerde().serializer());
-            TestOutputTopic<String, Story> sent = timed.createOutputTopic(topics.stories().name(),
-                    topics.stories().keySerde().deserializer(), topics.stories().valueSerde().deserializer());
+        try (Timed timed = timed(Duration.ofSeconds(1))) {
             RawArticle a = article("a.org", "one", words(21, 200), T0);
-            in.pipeInput(a.id(), a, a.fetchedAt());
-            timed.advanceWallClockTime(Duration.ofSeconds(1));
+            timed.send(a);
+            timed.driver().advanceWallClockTime(Duration.ofSeconds(1));
             String story = "s-" + a.id().substring(2);
-            assertThat(sent.readKeyValuesToList()).extracting(kv -> kv.value.revision()).containsExactly(1L);
+            assertThat(timed.stories().readKeyValuesToList()).extracting(kv -> kv.value.revision()).containsExactly(1L);
 
             // What a restarted task finds: ids restored from the changelog, their changes not in memory.
-            KeyValueStore<String, String> pending = timed.getKeyValueStore(dev.newsroom.streams.internal.StoryAssignment.PENDING);
+            KeyValueStore<String, String> pending = timed.driver().getKeyValueStore(dev.newsroom.streams.internal.StoryAssignment.PENDING);
             pending.put(story, "");
             pending.put("s-absorbed", story);
             pending.put("s-expired", "");
-            timed.advanceWallClockTime(Duration.ofSeconds(1));
+            timed.driver().advanceWallClockTime(Duration.ofSeconds(1));
 
-            Map<String, Story> records = latest(sent);
+            Map<String, Story> records = latest(timed.stories());
             assertThat(records).containsOnlyKeys(story, "s-absorbed").containsEntry("s-absorbed", null);
             assertThat(records.get(story).revision()).as("built again from the state").isEqualTo(2L);
             assertThat(records.get(story).copies()).extracting(c -> c.articleId()).containsExactly(a.id());
