@@ -49,6 +49,16 @@ class NewsStreamsConfigTest {
     }
 
     @Test
+    void shouldSendStoryRecordsAsOftenAsConfigured() {
+        assertThat(NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of())).storyInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.story-interval", "10s"))).storyInterval())
+                .isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.story-interval", "0s"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("streams.story-interval");
+    }
+
+    @Test
     void shouldRejectAnUnknownProcessingGuarantee() {
         assertThatThrownBy(() -> NewsStreamsConfig.from(ConfigSource.ofFlags(Map.of("streams.processing-guarantee", "exactly_once"))))
                 .isInstanceOf(ConfigException.class)
