@@ -122,12 +122,12 @@ class StreamsServiceIT {
     }
 
     /**
-     * A story that takes many copies between two commits is sent once per commit, as its latest revision, not once
-     * per copy: the records on the stories topic are fewer than the copies, their revisions grow, and the last one
-     * counts every copy.
+     * A story that takes many copies within one story interval is sent once per interval, as its latest revision, not
+     * once per copy (ADR 14): the records on the stories topic are fewer than the copies, their revisions grow, and the
+     * last one counts every copy.
      */
     @Test
-    void shouldSendTheLatestRevisionOfAStoryOncePerCommit(TestCluster cluster) throws Exception {
+    void shouldSendTheLatestRevisionOfAStoryOncePerStoryInterval(TestCluster cluster) throws Exception {
         String prefix = cluster.uniquePrefix();
         NewsTopics topics = NewsTopics.withPrefix(prefix);
         NewsStreamsConfig config = serviceOn(cluster, prefix);

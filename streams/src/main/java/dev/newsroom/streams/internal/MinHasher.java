@@ -146,7 +146,11 @@ public final class MinHasher {
         return Arrays.copyOf(hashes, distinct);
     }
 
-    /** Characters {@code from} to {@code to} of a string, without copying them. */
+    /**
+     * Characters {@code from} to {@code to} of a string, without copying them. Not {@code CharBuffer.wrap}: with
+     * it the signature of a 500-word article measured about 10 % slower (JMH {@code DedupBenchmarks.signature},
+     * 20,800 against 23,100 per second), its {@code charAt} checking position and limit on every character.
+     */
     private record Slice(String text, int from, int to) implements CharSequence {
         @Override
         public int length() {

@@ -4,7 +4,6 @@ import dev.newsroom.model.Article;
 import dev.newsroom.streams.DedupParameters;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,7 +32,7 @@ final class StoryAssignmentProcessor implements Processor<String, Article, Strin
     private final DedupParameters parameters;
     private final Duration storyInterval;
     /** The latest change of each story changed since the last sending, by story id. */
-    private final Map<String, StoryChange> pendingChanges = new LinkedHashMap<>();
+    private final Map<String, StoryChange> pendingChanges = new HashMap<>();
     private KeyValueStore<String, String> pending;
     private final MinHasher minHasher;
     private final Boilerplate boilerplate;
