@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -42,6 +43,13 @@ public final class StoreSerdes {
     /** The first byte of a {@link StoryEntry} with its members' order and attributions. */
     public static final byte STORY_ENTRY_FORMAT = 4;
     private static final ObjectReader ARTICLE_READER = Json.mapper().readerFor(Article.class);
+    /**
+     * One instance per tag value read (topic codes and labels, countries, regions, languages: small
+     * vocabularies), so that merging a story's tags, which reads every copy each time the story
+     * changes, hashes each value once and compares by identity. Bounded in case a user's taxonomy is big.
+     */
+    private static final ConcurrentHashMap<String, String> TAG_VALUES = new ConcurrentHashMap<>();
+    private static final int MAX_TAG_VALUES = 20_000;
 
     private StoreSerdes() {}
 
@@ -149,11 +157,11 @@ public final class StoreSerdes {
         int topicCount = in.varint();
         List<TopicTag> topics = new ArrayList<>(Math.min(topicCount, 64));
         for (int i = 0; i < topicCount; i++) {
-            topics.add(new TopicTag(in.string(), in.string(), in.double_()));
+            topics.add(new TopicTag(in.tag(), in.tag(), in.double_()));
         }
-        List<String> regions = in.strings();
-        List<String> countries = in.strings();
-        String language = in.string();
+        List<String> regions = in.tags();
+        List<String> countries = in.tags();
+        String language = in.tag();
         Attribution attribution = in.flag() ? new Attribution(in.string(), in.string()) : null;
         JoinReason joined = readReason(in);
         Article head = new Article(id, storyId, canonical, similarity, url, site, title, "", feedUrl, publishedAt, fetchedAt, topics,
@@ -433,6 +441,28 @@ public final class StoreSerdes {
             List<String> values = new ArrayList<>(Math.min(count, 1024));
             for (int i = 0; i < count; i++) {
                 values.add(string());
+            }
+            return values;
+        }
+
+        /** A value of a small vocabulary (topic code or label, country, region, language), as its one instance. */
+        String tag() {
+            String value = string();
+            String known = TAG_VALUES.get(value);
+            if (known != null) {
+                return known;
+            }
+            if (TAG_VALUES.size() < MAX_TAG_VALUES) {
+                TAG_VALUES.putIfAbsent(value, value);
+            }
+            return value;
+        }
+
+        List<String> tags() {
+            int count = varint();
+            List<String> values = new ArrayList<>(Math.min(count, 1024));
+            for (int i = 0; i < count; i++) {
+                values.add(tag());
             }
             return values;
         }

@@ -61,12 +61,12 @@ public final class TopicModel {
 
     /** Class probabilities for the words of an article (title words counted twice). */
     float[] probabilities(List<String> title, List<String> text) {
-        Map<Integer, Float> x = features(title, text);
+        Features x = features(title, text);
         int c = classes.length;
         float[] z = bias.clone();
-        for (Map.Entry<Integer, Float> f : x.entrySet()) {
-            int base = f.getKey() * c;
-            float v = f.getValue();
+        for (int j = 0; j < x.size(); j++) {
+            int base = x.index[j] * c;
+            float v = x.value[j];
             for (int k = 0; k < c; k++) {
                 z[k] += weights[base + k] * v;
             }
@@ -84,29 +84,48 @@ public final class TopicModel {
         return out;
     }
 
-    private Map<Integer, Float> features(List<String> title, List<String> text) {
-        Map<Integer, Float> tf = new HashMap<>();
+    /**
+     * An article's features: the vocabulary indices of its words, in the order first seen, and their
+     * log term frequencies, L2-normalised. Counted in an array over the vocabulary with primitive
+     * values: this runs for every article, where a map of boxed counts and a sort cost as much as the
+     * vocabulary lookups themselves.
+     */
+    private record Features(int[] index, float[] value, int size) {}
+
+    private Features features(List<String> title, List<String> text) {
+        int[] counts = new int[vocabulary.size()];
+        int[] index = new int[title.size() + text.size()];
+        int size = 0;
         for (String w : title) {
             Integer i = vocabulary.get(w);
             if (i != null) {
-                tf.merge(i, 2f, Float::sum);
+                if (counts[i] == 0) {
+                    index[size++] = i;
+                }
+                counts[i] += 2;
             }
         }
         for (String w : text) {
             Integer i = vocabulary.get(w);
             if (i != null) {
-                tf.merge(i, 1f, Float::sum);
+                if (counts[i] == 0) {
+                    index[size++] = i;
+                }
+                counts[i]++;
             }
         }
+        float[] value = new float[size];
         double norm = 0;
-        for (Map.Entry<Integer, Float> e : tf.entrySet()) {
-            float v = (float) (1 + Math.log(e.getValue()));
-            e.setValue(v);
+        for (int j = 0; j < size; j++) {
+            float v = (float) (1 + Math.log(counts[index[j]]));
+            value[j] = v;
             norm += v * v;
         }
         float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        tf.replaceAll((k, v) -> v * inv);
-        return tf;
+        for (int j = 0; j < size; j++) {
+            value[j] *= inv;
+        }
+        return new Features(index, value, size);
     }
 
     private static float[] softmax(float[] z) {
@@ -161,7 +180,7 @@ public final class TopicModel {
         for (int k = 0; k < c; k++) {
             classWeight[k] = (float) y.length / (c * perClass[k]);
         }
-        List<Map<Integer, Float>> x = new ArrayList<>();
+        List<Features> x = new ArrayList<>();
         for (List<String>[] d : docs) {
             x.add(model.features(d[0], d[1]));
         }
@@ -178,20 +197,21 @@ public final class TopicModel {
             }
             float rate = 0.5f / (1 + epoch);
             for (int i : order) {
+                Features f = x.get(i);
                 float[] z = model.bias.clone();
-                for (Map.Entry<Integer, Float> f : x.get(i).entrySet()) {
-                    int base = f.getKey() * c;
+                for (int j = 0; j < f.size(); j++) {
+                    int base = f.index[j] * c;
                     for (int k = 0; k < c; k++) {
-                        z[k] += model.weights[base + k] * f.getValue();
+                        z[k] += model.weights[base + k] * f.value[j];
                     }
                 }
                 float[] p = softmax(z);
                 for (int k = 0; k < c; k++) {
                     float g = classWeight[y[i]] * (p[k] - (k == y[i] ? 1 : 0));
                     model.bias[k] -= rate * g;
-                    for (Map.Entry<Integer, Float> f : x.get(i).entrySet()) {
-                        int at = f.getKey() * c + k;
-                        model.weights[at] -= rate * (g * f.getValue() + l2 * model.weights[at]);
+                    for (int j = 0; j < f.size(); j++) {
+                        int at = f.index[j] * c + k;
+                        model.weights[at] -= rate * (g * f.value[j] + l2 * model.weights[at]);
                     }
                 }
             }

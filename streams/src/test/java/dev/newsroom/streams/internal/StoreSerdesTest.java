@@ -67,6 +67,22 @@ class StoreSerdesTest {
     }
 
     @Test
+    void shouldReadEachTagValueAsOneInstanceAndOtherStringsAsTheirOwn() {
+        Serde<ArticleEntry> serde = StoreSerdes.articles();
+        byte[] bytes = serde.serializer().serialize(STORE, taggedEntry());
+
+        Article first = serde.deserializer().deserialize(STORE, bytes).head();
+        Article second = serde.deserializer().deserialize(STORE, bytes).head();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(second.topics().get(0).code()).isSameAs(first.topics().get(0).code());
+        assertThat(second.topics().get(1).label()).isSameAs(first.topics().get(1).label());
+        assertThat(second.countries().get(0)).isSameAs(first.countries().get(0));
+        assertThat(second.language()).isSameAs(first.language());
+        assertThat(second.title()).as("not a tag: read anew").isNotSameAs(first.title()).isEqualTo(first.title());
+    }
+
+    @Test
     void shouldKeepAReadTextUndecodedUntilUsedAndWriteItBackAsItWasStored() {
         Serde<ArticleEntry> serde = StoreSerdes.articles();
         ArticleEntry e = entry(new JoinReason("a-0", 0.61, 0.97, true, "copy"));

@@ -43,6 +43,27 @@ class TopicModelTest {
     }
 
     @Test
+    void shouldScoreLogTermFrequenciesWithTitleWordsTwiceNormalised() throws IOException {
+        Path file = dir.resolve("two-words.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(("newsroom-topic-model 1\n" + ECONOMY + "\t" + SPORT + "\n0\t0\nmarket\t1\t0\nstriker\t0\t1\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        TopicModel model = TopicModel.load(file);
+
+        // "market" once in the title counts 2, "striker" 4 times in the text; unknown words count nothing
+        double market = 1 + Math.log(2);
+        double striker = 1 + Math.log(4);
+        double norm = Math.sqrt(market * market + striker * striker);
+        double economy = 1 / (1 + Math.exp((striker - market) / norm));
+        Map<String, Double> p = model.predict("Market", "striker the striker scored, striker and striker again");
+
+        assertThat(p.get(ECONOMY)).isCloseTo(economy, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(p.get(SPORT)).isCloseTo(1 - economy, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(model.predict("", "nothing the model knows").get(ECONOMY)).isEqualTo(0.5);
+    }
+
+    @Test
     void shouldPredictTheSameAfterSavingAndLoading() throws IOException {
         TopicModel model = TopicModel.train(examples(), 2, 5, 1);
         Path file = dir.resolve("model.tsv.gz");
