@@ -76,6 +76,17 @@ class ArticleSearchIT {
     }
 
     @Test
+    void shouldFilterStoriesByTheSitesOfTheirCopiesWhichAreKeptButNotIndexed() throws Exception {
+        SearchRequest.Kind stories = SearchRequest.Kind.STORIES;
+        String copySite = "www.globalresearch.ca";
+
+        assertThat(ids(new SearchRequest("", stories, null, null, copySite, null, null, 20))).containsExactly("s1");
+        assertThat(client.count(c -> c.index(indices.stories()).query(q -> q.term(t -> t.field("copies.site").value(copySite))))
+                .count()).as("copies are not indexed").isZero();
+        assertThat(search.storyById("s1").orElseThrow().get("copies")).asList().hasSize(2);
+    }
+
+    @Test
     void shouldGetAStoryById() throws Exception {
         assertThat(search.storyById("s1").orElseThrow()).containsEntry("title", "Turkey downs Russian jet over Syria");
         assertThat(search.storyById("nope")).isEmpty();

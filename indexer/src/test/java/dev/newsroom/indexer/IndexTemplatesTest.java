@@ -48,7 +48,17 @@ class IndexTemplatesTest {
         List<String> analyzers = new ArrayList<>();
         templates.get("news-stories").findValues("analyzer").forEach(a -> analyzers.add(a.asText()));
         templates.get("news-articles").findValues("analyzer").forEach(a -> analyzers.add(a.asText()));
-        assertThat(analyzers).hasSize(6).containsOnly("standard");
+        // stories: title, text, canonical.title; articles: title, text (a story's copies are not indexed)
+        assertThat(analyzers).hasSize(5).containsOnly("standard");
+    }
+
+    @Test
+    void shouldKeepAStorysCopiesInItsSourceWithoutIndexingThem() {
+        JsonNode copies = IndexTemplates.templates(NAMES, TextAnalyzer.ENGLISH, 1, 0).get("news-stories")
+                .at("/template/mappings/properties/copies");
+
+        assertThat(copies.get("enabled").asBoolean(true)).isFalse();
+        assertThat(copies.has("properties")).isFalse();
     }
 
     @Test
