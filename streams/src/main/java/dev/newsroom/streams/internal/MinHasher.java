@@ -45,9 +45,7 @@ public final class MinHasher {
      * assignment thread); ASCII text skips the decomposition, which leaves it unchanged.
      */
     public static List<String> words(String text) {
-        // most news is already in NFKD (curly quotes and dashes do not decompose): checking is cheaper than normalising
-        boolean decomposed = isAscii(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKD);
-        String folded = (decomposed ? text : Normalizer.normalize(text, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
+        String folded = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         StringBuilder marked = null;  // the word so far, when a mark inside it was dropped
         int start = -1;
