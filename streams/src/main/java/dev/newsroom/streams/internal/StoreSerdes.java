@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -437,10 +438,19 @@ public final class StoreSerdes {
         }
 
         List<String> strings() {
+            return list(this::string);
+        }
+
+        List<String> tags() {
+            return list(this::tag);
+        }
+
+        /** A count, then that many values. */
+        private List<String> list(Supplier<String> value) {
             int count = varint();
             List<String> values = new ArrayList<>(Math.min(count, 1024));
             for (int i = 0; i < count; i++) {
-                values.add(string());
+                values.add(value.get());
             }
             return values;
         }
@@ -456,15 +466,6 @@ public final class StoreSerdes {
                 TAG_VALUES.putIfAbsent(value, value);
             }
             return value;
-        }
-
-        List<String> tags() {
-            int count = varint();
-            List<String> values = new ArrayList<>(Math.min(count, 1024));
-            for (int i = 0; i < count; i++) {
-                values.add(tag());
-            }
-            return values;
         }
 
         Instant instant() {
