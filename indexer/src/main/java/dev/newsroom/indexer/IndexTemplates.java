@@ -93,8 +93,8 @@ public final class IndexTemplates {
         try {
             client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
         } catch (ElasticsearchException e) {
-            log.warn("The mapping of {} conflicts with this version's template ({}); documents that need the new mapping "
-                    + "go to the dead-letter topic until {} is reindexed or rolled over (see the indexer's README).",
+            log.warn("The mapping of {} conflicts with this version's template ({}); it keeps its mapping until {} is reindexed "
+                    + "or rolled over (see the indexer's README), and a document with a field it lacks goes to the dead-letter topic.",
                     alias, e.getMessage(), alias);
         }
     }
