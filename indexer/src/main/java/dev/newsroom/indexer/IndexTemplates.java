@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,10 +94,21 @@ public final class IndexTemplates {
         try {
             client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
         } catch (ElasticsearchException e) {
-            log.warn("The mapping of {} conflicts with this version's template ({}); it keeps its mapping until {} is reindexed "
-                    + "or rolled over (see the indexer's README), and a document with a field it lacks goes to the dead-letter topic.",
-                    alias, e.getMessage(), alias);
+            warnConflict(alias, e.getMessage());
+        } catch (ResponseException e) {
+            // A parameter that cannot be updated (the stories template's copies, version 4) is answered 500 mapper_exception,
+            // which arrives as the low-level client's exception, not a parsed error. 502 and up mean the cluster is unavailable.
+            if (e.getResponse().getStatusLine().getStatusCode() >= 502) {
+                throw e;
+            }
+            warnConflict(alias, e.getMessage());
         }
+    }
+
+    private static void warnConflict(String alias, String reason) {
+        log.warn("The mapping of {} conflicts with this version's template ({}); it keeps its mapping until {} is reindexed "
+                + "or rolled over (see the indexer's README), and a document with a field it lacks goes to the dead-letter topic.",
+                alias, reason, alias);
     }
 
     /** @return whether the index was created now */

@@ -3,9 +3,12 @@ package dev.newsroom.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import dev.newsroom.embedded.testing.NewsroomClusterExtension;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.indexer.internal.Documents.StoryDocument;
 import dev.newsroom.indexer.internal.IndexMappings;
 import dev.newsroom.embedded.testing.TestCluster;
 import dev.newsroom.model.IndexNames;
@@ -65,6 +68,28 @@ class IndexTemplatesIT {
                     .get(articles).mappings().properties();
             assertThat(properties.get("keywords").isKeyword()).isTrue();
             assertThat(properties.get("story_id").isKeyword()).isTrue();
+        }
+    }
+
+    /** Template version 4 stops indexing a story's copies; an index made by version 3 keeps its mapping and takes stories as before. */
+    @Test
+    void shouldKeepIndexingStoriesIntoAnIndexWhoseCopiesAreStillMapped(TestCluster cluster) throws Exception {
+        IndexNames names = IndexNames.withPrefix(cluster.uniquePrefix());
+        try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
+            ObjectNode mappings = IndexMappings.storiesTemplate(names.stories(), "standard", 1, 0).with("template").with("mappings").deepCopy();
+            mappings.with("properties").set("copies", mappings.at("/properties/canonical").deepCopy());
+            String stories = IndexTemplates.firstIndex(names.stories());
+            client.indices().create(c -> c.index(stories).aliases(names.stories(), a -> a.isWriteIndex(true))
+                    .withJson(new StringReader("{\"mappings\":" + mappings + "}")));
+
+            IndexTemplates.install(client, names);
+            client.index(i -> i.index(names.stories()).id("s1").document(StoryDocument.of(TestData.story("s1", 1, "A title")))
+                    .refresh(Refresh.True));
+
+            assertThat(client.indices().getMapping(m -> m.index(names.stories())).get(stories).mappings().properties()
+                    .get("copies").object().properties()).containsKey("site");
+            assertThat(client.count(c -> c.index(names.stories()).query(q -> q.term(t -> t.field("copies.site").value("www.globalresearch.ca"))))
+                    .count()).isEqualTo(1);
         }
     }
 }
