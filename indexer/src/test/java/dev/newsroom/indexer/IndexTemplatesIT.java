@@ -76,8 +76,8 @@ class IndexTemplatesIT {
     void shouldKeepIndexingStoriesIntoAnIndexWhoseCopiesAreStillMapped(TestCluster cluster) throws Exception {
         IndexNames names = IndexNames.withPrefix(cluster.uniquePrefix());
         try (ElasticsearchClient client = ElasticsearchClients.create(ElasticsearchConnection.of(URI.create(cluster.elasticsearchUrl())))) {
-            ObjectNode mappings = IndexMappings.storiesTemplate(names.stories(), "standard", 1, 0).with("template").with("mappings").deepCopy();
-            mappings.with("properties").set("copies", mappings.at("/properties/canonical").deepCopy());
+            ObjectNode mappings = IndexMappings.storiesTemplate(names.stories(), "standard", 1, 0).at("/template/mappings").deepCopy();
+            ((ObjectNode) mappings.get("properties")).set("copies", mappings.at("/properties/canonical").deepCopy());
             String stories = IndexTemplates.firstIndex(names.stories());
             client.indices().create(c -> c.index(stories).aliases(names.stories(), a -> a.isWriteIndex(true))
                     .withJson(new StringReader("{\"mappings\":" + mappings + "}")));

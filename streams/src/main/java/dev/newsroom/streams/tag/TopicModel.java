@@ -86,9 +86,9 @@ public final class TopicModel {
 
     /**
      * An article's features: the vocabulary indices of its words, in the order first seen, and their
-     * log term frequencies, L2-normalised. Counted in an array over the vocabulary with primitive
-     * values: this runs for every article, where a map of boxed counts and a sort cost as much as the
-     * vocabulary lookups themselves.
+     * log term frequencies, L2-normalised. Counted in an array over the vocabulary (25 KB for the
+     * shipped model's 6,220 words) with primitive values: this runs for every article, where a map of
+     * boxed counts, or a sort, cost about as much as the vocabulary lookups themselves.
      */
     private record Features(int[] index, float[] value, int size) {}
 
