@@ -9,8 +9,8 @@ import dev.newsroom.model.IndexNames;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +32,13 @@ public final class IndexTemplates {
     public static final int DEFAULT_SHARDS = 1;
     /** Replicas per index unless told otherwise: none, for the one-node embedded runtime. */
     public static final int DEFAULT_REPLICAS = 0;
+
+    /**
+     * Fields whose mapping changed in a way an existing index cannot take: the stories' {@code copies}, indexed
+     * up to template version 3 and only kept in {@code _source} since version 4. An index made earlier keeps
+     * indexing them until it is reindexed.
+     */
+    private static final List<String> KEPT_AS_MAPPED = List.of("copies");
 
     private IndexTemplates() {}
 
@@ -88,27 +95,22 @@ public final class IndexTemplates {
         return alias + "-000001";
     }
 
-    /** Puts the template's mappings on the existing indices behind {@code alias}: new fields become writable. */
+    /**
+     * Puts the template's mappings on the existing indices behind {@code alias}: new fields become writable.
+     * Put-mapping merges, and a field left out stays as the index has it: {@link #KEPT_AS_MAPPED} are left out
+     * because an index made by an earlier version cannot take their new mapping, and Elasticsearch would refuse
+     * the whole request, new fields included.
+     */
     private static void updateMapping(ElasticsearchClient client, String alias, ObjectNode template) throws IOException {
-        String mappings = template.path("template").path("mappings").toString();
+        ObjectNode mappings = template.path("template").path("mappings").deepCopy();
+        ((ObjectNode) mappings.get("properties")).remove(KEPT_AS_MAPPED);
         try {
-            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
+            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings.toString())));
         } catch (ElasticsearchException e) {
-            warnConflict(alias, e.getMessage());
-        } catch (ResponseException e) {
-            // A parameter that cannot be updated (the stories template's copies, version 4) is answered 500 mapper_exception,
-            // which arrives as the low-level client's exception, not a parsed error. 502 and up mean the cluster is unavailable.
-            if (e.getResponse().getStatusLine().getStatusCode() >= 502) {
-                throw e;
-            }
-            warnConflict(alias, e.getMessage());
+            log.warn("The mapping of {} conflicts with this version's template ({}); it keeps its mapping until it is reindexed "
+                    + "(see the indexer's README), and a document with a field it lacks goes to the dead-letter topic.",
+                    alias, e.getMessage());
         }
-    }
-
-    private static void warnConflict(String alias, String reason) {
-        log.warn("The mapping of {} conflicts with this version's template ({}); it keeps its mapping until {} is reindexed "
-                + "or rolled over (see the indexer's README), and a document with a field it lacks goes to the dead-letter topic.",
-                alias, reason, alias);
     }
 
     /** @return whether the index was created now */
