@@ -36,7 +36,7 @@ public final class IndexMappings {
         // Kept in _source for `newsroom story` and Kibana's document view, not indexed (version 4): up to 200 copies
         // of 11 fields each, re-indexed at every revision of a growing story, took a fifth of Elasticsearch's CPU in
         // a 100,000-article bench e2e. Filter stories by `sites` and `urls`; a copy's fields are searchable in the articles index.
-        p.set("copies", JSON.objectNode().put("type", "object").put("enabled", false));
+        p.set("copies", type("object").put("enabled", false));
         return template(indexName, "Stories: one document per story, external version = revision.", p, shards, replicas);
     }
 
